@@ -1,0 +1,7 @@
+package io.kinlink.member;
+
+public enum MemberStatus {
+    ACTIVE,
+    SUSPENDED,
+    ERASED
+}

@@ -1,0 +1,29 @@
+package io.kinlink.member.rest;
+
+import io.kinlink.member.Channel;
+import io.kinlink.member.Member;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * @param phone        a mobile number; mainland numbers may omit +86
+ * @param channel      where the member registers; APP when left out
+ * @param referralCode the code of the member who referred them, if any
+ */
+public record RegisterMemberRequest(
+        @NotBlank @Size(max = 100) String name,
+        @NotBlank @Size(max = 32) String phone,
+        @NotBlank @Size(max = 64) String branch,
+        Channel channel,
+        @Pattern(regexp = "[A-Za-z0-9]{6,8}", message = "must be 6 to 8 letters or digits") String referralCode,
+        @Size(max = 128) String deviceId,
+        @NotNull Boolean marketingConsent) {
+
+    Member.NewMember toNewMember() {
+        return new Member.NewMember(name.strip(), branch.strip(), channel == null ? Channel.APP : channel,
+                referralCode == null ? null : referralCode.toUpperCase(java.util.Locale.ROOT), deviceId,
+                marketingConsent);
+    }
+}

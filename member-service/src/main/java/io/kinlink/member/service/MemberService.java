@@ -1,0 +1,60 @@
+package io.kinlink.member.service;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import io.kinlink.events.Topics;
+import io.kinlink.member.Member;
+import io.kinlink.member.pii.PhoneNumbers;
+import io.kinlink.member.pii.PhoneProtector;
+import io.kinlink.member.repository.MemberRepository;
+import io.kinlink.platform.outbox.Outbox;
+import io.kinlink.platform.problem.ConflictProblem;
+import io.kinlink.platform.problem.InvalidRequestProblem;
+import io.kinlink.platform.problem.NotFoundProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Registration and profiles of members. */
+@ApplicationScoped
+public class MemberService {
+
+    private final MemberRepository members;
+    private final PhoneProtector phones;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public MemberService(MemberRepository members, PhoneProtector phones, Outbox outbox, Clock clock) {
+        this.members = members;
+        this.phones = phones;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Registers a member and announces it; a phone number registered before is a conflict. */
+    @Transactional
+    public MemberView register(Member.NewMember details, String phone) {
+        String e164 = PhoneNumbers.normalize(phone)
+                .orElseThrow(() -> new InvalidRequestProblem("phone", "is not a valid mobile phone number"));
+        String phoneHash = phones.lookupHash(e164);
+        if (members.existsByPhoneHash(phoneHash)) {
+            throw new ConflictProblem("phone-already-registered", "A member with this phone number exists already");
+        }
+        Member member = Member.register(details, phones.encrypt(e164), phoneHash, clock.instant());
+        members.persist(member);
+        members.flush();
+        outbox.append(Topics.MEMBER_EVENTS, member.id().toString(), MemberEvents.registered(member));
+        return new MemberView(member, e164);
+    }
+
+    @Transactional
+    public MemberView get(UUID memberId) {
+        Member member = members.findByIdOptional(memberId)
+                .orElseThrow(() -> new NotFoundProblem("member-not-found", "No member " + memberId));
+        return new MemberView(member, phones.decrypt(member.phoneCiphertext()));
+    }
+
+    /** A member with the decrypted phone number, for mapping to a response that masks it. */
+    public record MemberView(Member member, String phoneE164) {
+    }
+}

@@ -1,0 +1,85 @@
+package io.kinlink.member.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import io.kinlink.events.Topics;
+import io.kinlink.member.Member;
+import io.kinlink.member.Purchase;
+import io.kinlink.member.repository.MemberRepository;
+import io.kinlink.member.repository.PurchaseRepository;
+import io.kinlink.platform.outbox.Outbox;
+import io.kinlink.platform.problem.ConflictProblem;
+import io.kinlink.platform.problem.NotFoundProblem;
+import io.kinlink.platform.problem.RuleViolationProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Purchases partners record for members; idempotent by the partner's transaction id. */
+@ApplicationScoped
+public class PurchaseService {
+
+    private final MemberRepository members;
+    private final PurchaseRepository purchases;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public PurchaseService(MemberRepository members, PurchaseRepository purchases, Outbox outbox, Clock clock) {
+        this.members = members;
+        this.purchases = purchases;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a purchase once. The same transaction id with the same content returns the purchase
+     * recorded first and publishes nothing new; with different content it is a conflict.
+     */
+    @Transactional
+    public RecordedPurchase record(NewPurchase request) {
+        Member member = members.findByIdOptional(request.memberId())
+                .orElseThrow(() -> new NotFoundProblem("member-not-found", "No member " + request.memberId()));
+        if (!member.canRecordActivity()) {
+            throw new RuleViolationProblem("member-not-active", "Member " + member.id() + " is " + member.status());
+        }
+        Instant now = clock.instant();
+        String fingerprint = request.fingerprint();
+        Purchase purchase = new Purchase(member.id(), request.externalTransactionId(), request.amountFen(),
+                request.branch(), request.occurredAt() == null ? now : request.occurredAt(), now, fingerprint);
+        if (purchases.insertIfAbsent(purchase)) {
+            outbox.append(Topics.MEMBER_EVENTS, member.id().toString(), MemberEvents.recorded(purchase));
+            return new RecordedPurchase(purchase, true);
+        }
+        Purchase first = purchases.findByExternalTransactionId(request.externalTransactionId()).orElseThrow();
+        if (!first.sameRequestAs(fingerprint)) {
+            throw new ConflictProblem("transaction-id-reused",
+                    "Transaction " + request.externalTransactionId() + " was recorded before with different content");
+        }
+        return new RecordedPurchase(first, false);
+    }
+
+    /** A purchase as a partner submits it; {@code occurredAt} may be left out to mean now. */
+    public record NewPurchase(UUID memberId, String externalTransactionId, long amountFen, String branch,
+                              Instant occurredAt) {
+
+        String fingerprint() {
+            String canonical = String.join("|", memberId.toString(), externalTransactionId, Long.toString(amountFen),
+                    branch, occurredAt == null ? "-" : occurredAt.toString());
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(digest);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** @param created false when this was a retry of a purchase recorded before */
+    public record RecordedPurchase(Purchase purchase, boolean created) {
+    }
+}

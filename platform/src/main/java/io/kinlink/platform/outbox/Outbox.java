@@ -1,0 +1,45 @@
+package io.kinlink.platform.outbox;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.kinlink.platform.event.DomainEvent;
+import io.kinlink.platform.event.EventEnvelope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+/**
+ * Records an event in the caller's transaction; {@link OutboxRelay} publishes it after the
+ * commit. The state change and its event therefore commit or roll back together.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public Outbox(ObjectMapper mapper, Clock clock) {
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** Appends an event to the outbox; must run inside the transaction of the state change. */
+    @Transactional(TxType.MANDATORY)
+    public EventEnvelope append(String topic, String key, DomainEvent event) {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), event.eventType(), event.eventVersion(),
+                clock.instant(), key, mapper.valueToTree(event));
+        OutboxEvent row = new OutboxEvent();
+        row.id = envelope.id();
+        row.topic = topic;
+        row.key = key;
+        row.type = envelope.type();
+        row.version = envelope.version();
+        row.occurredAt = envelope.occurredAt();
+        row.payload = envelope.toJson(mapper);
+        row.persist();
+        return envelope;
+    }
+}

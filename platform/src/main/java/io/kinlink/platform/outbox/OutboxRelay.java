@@ -1,0 +1,104 @@
+package io.kinlink.platform.outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Publishes committed outbox events to Kafka, oldest first, and marks them published only once
+ * the broker has acknowledged them. A broker that is down leaves the events in the table, and
+ * they go out when it is back: at least once, so consumers skip ids they already applied.
+ * Rows are locked with SKIP LOCKED, so several replicas of a service can relay side by side.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final OutboxProducer producer;
+    private final OutboxSettings settings;
+    private final Clock clock;
+
+    public OutboxRelay(OutboxProducer producer, OutboxSettings settings, Clock clock) {
+        this.producer = producer;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${kinlink.outbox.poll-interval:0.2s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relay() {
+        int published;
+        do {
+            published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+        } while (published == settings.batchSize());
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgePublished() {
+        Instant cutoff = clock.instant().minus(settings.retention());
+        long purged = QuarkusTransaction.requiringNew()
+                .call(() -> OutboxEvent.delete("publishedAt < ?1", cutoff));
+        if (purged > 0) {
+            LOG.debugf("Purged %d published outbox events older than %s", purged, cutoff);
+        }
+    }
+
+    /** Publishes one batch in the current transaction and returns how many were acknowledged. */
+    int publishBatch() {
+        @SuppressWarnings("unchecked")
+        List<OutboxEvent> batch = OutboxEvent.getEntityManager()
+                .createNativeQuery("select * from outbox_event where published_at is null "
+                        + "order by position limit :limit for update skip locked", OutboxEvent.class)
+                .setParameter("limit", settings.batchSize())
+                .getResultList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (OutboxEvent event : batch) {
+            acks.add(producer.send(event));
+        }
+        producer.flush();
+        return markAcknowledged(batch, acks);
+    }
+
+    /**
+     * Marks events published up to the first one the broker did not acknowledge; that one and
+     * everything after it are sent again next round, so no event overtakes an earlier failed one
+     * for good.
+     */
+    private int markAcknowledged(List<OutboxEvent> batch, List<Future<RecordMetadata>> acks) {
+        Instant now = clock.instant();
+        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxEvent event = batch.get(i);
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                event.publishedAt = now;
+            } catch (ExecutionException | TimeoutException e) {
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                event.failedWith(cause);
+                LOG.warnf("Outbox event %s (%s) not published yet, will retry: %s", event.id, event.type,
+                        cause.getMessage());
+                return i;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return i;
+            }
+        }
+        return batch.size();
+    }
+}

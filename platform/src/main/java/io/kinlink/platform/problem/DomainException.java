@@ -1,0 +1,35 @@
+package io.kinlink.platform.problem;
+
+import java.util.List;
+
+/**
+ * A failure a client can act on, thrown by services and turned into a problem response.
+ * Subclasses fix the status; the slug becomes the stable problem type.
+ */
+public abstract class DomainException extends RuntimeException {
+
+    private final String slug;
+    private final String title;
+    private final List<Problem.FieldError> errors;
+
+    protected DomainException(String slug, String title, String detail, List<Problem.FieldError> errors) {
+        super(detail);
+        this.slug = slug;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public abstract int status();
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+}

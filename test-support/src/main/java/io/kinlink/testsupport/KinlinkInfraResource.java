@@ -1,0 +1,58 @@
+package io.kinlink.testsupport;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Points a service under test at this JVM's real Kafka broker and PostgreSQL server (see
+ * {@link Infrastructure}), in a database of its own named by the {@code database} argument.
+ * Secrets the service needs are generated for the run, so none lives in the repository.
+ */
+public class KinlinkInfraResource implements QuarkusTestResourceLifecycleManager {
+
+    private String database = "kinlink";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Infrastructure infrastructure = Infrastructure.shared();
+        DatabaseServer server = infrastructure.databaseServer();
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.jdbc.url", server.ensureDatabase(database));
+        config.put("quarkus.datasource.username", server.username());
+        config.put("quarkus.datasource.password", server.password());
+        config.put("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers());
+        config.putAll(TestSecrets.SERVICE_SECRETS);
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // The servers are shared by every test of this JVM and stop with it.
+    }
+
+    /** Random keys for one test JVM. */
+    public static final class TestSecrets {
+
+        public static final Map<String, String> SERVICE_SECRETS = Map.of(
+                "kinlink.pii.encryption-key", randomKey(),
+                "kinlink.pii.lookup-key", randomKey());
+
+        private TestSecrets() {
+        }
+
+        public static String randomKey() {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            return Base64.getEncoder().encodeToString(key);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.kinlink.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+
+/**
+ * Forwards TCP connections from a local port to a server. Tests point a client at a port where
+ * nothing listens yet (the server is down, as far as the client can tell) and start forwarding
+ * later (the server is back).
+ */
+public final class PortForwarder implements AutoCloseable {
+
+    private final ServerSocket listener;
+
+    private PortForwarder(ServerSocket listener, String targetHost, int targetPort) {
+        this.listener = listener;
+        Thread acceptor = new Thread(() -> acceptLoop(targetHost, targetPort), "port-forwarder-" + listener.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public static PortForwarder start(int localPort, String target) {
+        String[] hostPort = target.split(",")[0].split(":");
+        try {
+            ServerSocket listener = new ServerSocket();
+            listener.setReuseAddress(true);
+            listener.bind(new InetSocketAddress("localhost", localPort));
+            return new PortForwarder(listener, hostPort[0], Integer.parseInt(hostPort[1]));
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not listen on port " + localPort, e);
+        }
+    }
+
+    /** A port nothing listens on right now. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void acceptLoop(String targetHost, int targetPort) {
+        while (!listener.isClosed()) {
+            try {
+                Socket client = listener.accept();
+                Socket server = new Socket(targetHost, targetPort);
+                pipe(client, server);
+                pipe(server, client);
+            } catch (IOException e) {
+                // closed, or the target refused: the client sees a dropped connection and retries
+            }
+        }
+    }
+
+    private static void pipe(Socket from, Socket to) {
+        Thread pump = new Thread(() -> {
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                in.transferTo(out);
+            } catch (IOException e) {
+                // one side closed
+            } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+            }
+        }, "port-forwarder-pump");
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing left to do
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            listener.close();
+        } catch (IOException ignored) {
+            // nothing left to do
+        }
+    }
+}
