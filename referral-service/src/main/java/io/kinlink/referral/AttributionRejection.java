@@ -1,0 +1,54 @@
+package io.kinlink.referral;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A refused attribution and its reason, kept for operators to review. */
+@Entity
+@Table(name = "attribution_rejection")
+public class AttributionRejection {
+
+    @Id
+    private UUID id;
+    @Column(name = "referee_id")
+    private UUID refereeId;
+    private String code;
+    @Enumerated(EnumType.STRING)
+    private RejectionReason reason;
+    @Column(name = "rejected_at")
+    private Instant rejectedAt;
+
+    protected AttributionRejection() {
+    }
+
+    public AttributionRejection(UUID refereeId, String code, RejectionReason reason, Instant rejectedAt) {
+        this.id = UUID.randomUUID();
+        this.refereeId = refereeId;
+        this.code = code;
+        this.reason = reason;
+        this.rejectedAt = rejectedAt;
+    }
+
+    public UUID refereeId() {
+        return refereeId;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public RejectionReason reason() {
+        return reason;
+    }
+
+    public Instant rejectedAt() {
+        return rejectedAt;
+    }
+}

@@ -1,0 +1,23 @@
+package io.kinlink.referral.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+@ConfigMapping(prefix = "kinlink.referral")
+public interface ReferralSettings {
+
+    /**
+     * How many levels of referrers a purchase rewards. 3 is the legal ceiling for distribution
+     * schemes: the service refuses to start with more.
+     */
+    @WithDefault("3")
+    @Min(1)
+    @Max(3)
+    int chainDepth();
+
+    /** Where share links point: the public address of the gateway, without a trailing slash. */
+    @WithDefault("http://localhost:8080")
+    String shareBaseUrl();
+}

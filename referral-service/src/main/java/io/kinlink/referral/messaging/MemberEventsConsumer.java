@@ -1,0 +1,48 @@
+package io.kinlink.referral.messaging;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.kinlink.events.MemberRegistered;
+import io.kinlink.events.PurchaseRecorded;
+import io.kinlink.platform.event.EventEnvelope;
+import io.kinlink.platform.inbox.EventProcessor;
+import io.kinlink.referral.service.AttributionService;
+import io.kinlink.referral.service.PurchaseChainService;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Member registrations and purchases, in order per member; other event types are not ours to handle. */
+@ApplicationScoped
+public class MemberEventsConsumer {
+
+    static final String CONSUMER = "referral-service/member-events";
+
+    private final EventProcessor processor;
+    private final AttributionService attribution;
+    private final PurchaseChainService purchaseChains;
+    private final ObjectMapper mapper;
+
+    public MemberEventsConsumer(EventProcessor processor, AttributionService attribution,
+                                PurchaseChainService purchaseChains, ObjectMapper mapper) {
+        this.processor = processor;
+        this.attribution = attribution;
+        this.purchaseChains = purchaseChains;
+        this.mapper = mapper;
+    }
+
+    @Incoming("member-events")
+    @Blocking
+    public void consume(String message) {
+        processor.process(CONSUMER, message, this::apply);
+    }
+
+    private void apply(EventEnvelope event) {
+        if (event.is(MemberRegistered.class)) {
+            attribution.onMemberRegistered(event.payloadAs(MemberRegistered.class, mapper));
+        } else if (event.is(PurchaseRecorded.class)) {
+            purchaseChains.onPurchaseRecorded(event.payloadAs(PurchaseRecorded.class, mapper));
+        }
+    }
+}

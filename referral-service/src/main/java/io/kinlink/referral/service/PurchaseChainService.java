@@ -1,0 +1,54 @@
+package io.kinlink.referral.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.kinlink.events.PurchaseAttributed;
+import io.kinlink.events.PurchaseAttributed.ChainLink;
+import io.kinlink.events.PurchaseRecorded;
+import io.kinlink.events.Topics;
+import io.kinlink.platform.outbox.Outbox;
+import io.kinlink.referral.ReferralMember;
+import io.kinlink.referral.config.ReferralSettings;
+import io.kinlink.referral.repository.ReferralMemberRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+/**
+ * Republishes every purchase with the buyer's referral chain at that moment, so the rewards
+ * service can pay the levels above without asking who they are.
+ */
+@ApplicationScoped
+public class PurchaseChainService {
+
+    private final ReferralMemberRepository members;
+    private final ReferralSettings settings;
+    private final Outbox outbox;
+
+    public PurchaseChainService(ReferralMemberRepository members, ReferralSettings settings, Outbox outbox) {
+        this.members = members;
+        this.settings = settings;
+        this.outbox = outbox;
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void onPurchaseRecorded(PurchaseRecorded purchase) {
+        // Registration and purchases share the member topic and key, so the member is known by now.
+        ReferralMember buyer = members.findByIdOptional(purchase.memberId())
+                .orElseThrow(() -> new IllegalStateException("Purchase " + purchase.purchaseId()
+                        + " by member " + purchase.memberId() + " who has not registered"));
+        outbox.append(Topics.REFERRAL_EVENTS, buyer.memberId().toString(), new PurchaseAttributed(
+                purchase.purchaseId(), buyer.memberId(), purchase.amountFen(), purchase.branch(),
+                purchase.occurredAt(), links(buyer.chain(settings.chainDepth()))));
+    }
+
+    private static List<ChainLink> links(List<UUID> chain) {
+        List<ChainLink> links = new ArrayList<>(chain.size());
+        for (int i = 0; i < chain.size(); i++) {
+            links.add(new ChainLink(i + 1, chain.get(i)));
+        }
+        return links;
+    }
+}

@@ -1,0 +1,120 @@
+package io.kinlink.referral.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.kinlink.events.Topics;
+import io.kinlink.platform.event.EventEnvelope;
+import io.kinlink.referral.AttributionRejection;
+import io.kinlink.referral.RejectionReason;
+import io.kinlink.referral.TestEvents;
+import io.kinlink.testsupport.Infrastructure;
+import io.kinlink.testsupport.KinlinkInfraResource;
+import io.kinlink.testsupport.TopicProbe;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = KinlinkInfraResource.class, initArgs = @ResourceArg(name = "database", value = "referral"))
+class AttributionTest {
+
+    private static String codeOf(UUID member) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().get("/api/members/" + member + "/referral-code").then().statusCode(200));
+        return given().get("/api/members/" + member + "/referral-code").then().extract().path("code");
+    }
+
+    private static List<ConsumerRecord<String, String>> referralEvents(UUID key, String type, int expected) {
+        try (TopicProbe probe = new TopicProbe(Infrastructure.shared().kafkaBootstrapServers(), Topics.REFERRAL_EVENTS)) {
+            return probe.await(r -> key.toString().equals(r.key()) && r.value().contains("\"type\":\"" + type + "\""),
+                    expected, Duration.ofSeconds(20), Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void a_new_member_gets_a_code_without_look_alike_characters_and_a_share_link() {
+        UUID member = TestEvents.registered(null, null);
+        String code = codeOf(member);
+        assertTrue(code.matches("[2-9A-HJKMNP-Z]{7}"), code);
+        given().get("/api/members/" + member + "/referral-code").then()
+                .body("shareUrl", equalTo("http://localhost:8080/r/" + code));
+        given().get("/api/referral-codes/" + code.toLowerCase()).then().statusCode(200)
+                .body("inviter", equalTo("测**"));
+    }
+
+    @Test
+    void a_friend_registering_with_a_code_in_any_case_is_attributed_to_its_owner() {
+        UUID referrer = TestEvents.registered(null, null);
+        String code = codeOf(referrer);
+        UUID friend = TestEvents.registered(code.toLowerCase(), null);
+
+        List<ConsumerRecord<String, String>> attributed = referralEvents(friend, "ReferralAttributed", 1);
+        assertEquals(1, attributed.size());
+        assertTrue(attributed.get(0).value().contains("\"referrerId\":\"" + referrer + "\""));
+    }
+
+    @Test
+    void a_purchase_is_republished_with_the_buyers_chain_up_to_three_levels() {
+        UUID a = TestEvents.registered(null, null);
+        UUID b = TestEvents.registered(codeOf(a), null);
+        UUID c = TestEvents.registered(codeOf(b), null);
+        UUID d = TestEvents.registered(codeOf(c), null);
+        UUID e = TestEvents.registered(codeOf(d), null);
+        codeOf(e);
+
+        TestEvents.publish(TestEvents.purchase(e, 100_000));
+        List<ConsumerRecord<String, String>> published = referralEvents(e, "PurchaseAttributed", 1);
+        assertEquals(1, published.size());
+        EventEnvelope event = EventEnvelope.parse(published.get(0).value(), TestEvents.MAPPER);
+        assertEquals(List.of(d.toString(), c.toString(), b.toString()),
+                event.payload().get("chain").findValuesAsText("memberId"), "levels 1, 2, 3; never the fourth");
+        assertEquals(List.of("1", "2", "3"), event.payload().get("chain").findValuesAsText("level"));
+    }
+
+    @Test
+    void the_same_purchase_event_delivered_twice_is_republished_once() {
+        UUID buyer = TestEvents.registered(null, null);
+        codeOf(buyer);
+        EventEnvelope purchase = TestEvents.purchase(buyer, 5_000);
+        TestEvents.publish(purchase);
+        TestEvents.publish(purchase);
+        assertEquals(1, referralEvents(buyer, "PurchaseAttributed", 1).size());
+    }
+
+    @Test
+    void a_friend_on_the_referrers_device_is_refused_with_the_reason_recorded() {
+        String device = "shared-device-" + UUID.randomUUID();
+        UUID referrer = TestEvents.registered(null, device);
+        UUID friend = TestEvents.registered(codeOf(referrer), device);
+        assertEquals(RejectionReason.SAME_DEVICE, awaitRejection(friend));
+        assertEquals(0, referralEvents(friend, "ReferralAttributed", 0).size());
+    }
+
+    @Test
+    void an_unknown_code_is_refused_with_the_reason_recorded() {
+        UUID friend = TestEvents.registered("ZZZZ999", null);
+        assertEquals(RejectionReason.UNKNOWN_CODE, awaitRejection(friend));
+    }
+
+    private static RejectionReason awaitRejection(UUID referee) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                Panache.getEntityManager()
+                        .createQuery("from AttributionRejection where refereeId = :id", AttributionRejection.class)
+                        .setParameter("id", referee).getResultStream().findFirst()
+                        .map(AttributionRejection::reason).orElse(null)), Objects::nonNull);
+    }
+}
