@@ -9,6 +9,9 @@ public final class Topics {
     /** Attributions, qualifications and purchases with their referral chain (referral-service). */
     public static final String REFERRAL_EVENTS = "kinlink.referral-events";
 
+    /** Points credited, reversed and redeemed (rewards-service). */
+    public static final String REWARDS_EVENTS = "kinlink.rewards-events";
+
     private Topics() {
     }
 }

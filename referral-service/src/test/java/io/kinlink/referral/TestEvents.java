@@ -1,14 +1,9 @@
 package io.kinlink.referral;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,18 +14,13 @@ import io.kinlink.events.PurchaseRecorded;
 import io.kinlink.events.Topics;
 import io.kinlink.platform.event.DomainEvent;
 import io.kinlink.platform.event.EventEnvelope;
-import io.kinlink.testsupport.Infrastructure;
+import io.kinlink.testsupport.TopicPublisher;
 
 /** Publishes events onto the real topics as the member service would. */
 public final class TestEvents {
 
     public static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final KafkaProducer<String, String> PRODUCER = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().kafkaBootstrapServers(),
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
 
     private TestEvents() {
     }
@@ -41,11 +31,7 @@ public final class TestEvents {
     }
 
     public static void publish(EventEnvelope envelope) {
-        try {
-            PRODUCER.send(new ProducerRecord<>(Topics.MEMBER_EVENTS, envelope.key(), envelope.toJson(MAPPER))).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        TopicPublisher.publish(Topics.MEMBER_EVENTS, envelope.key(), envelope.toJson(MAPPER));
     }
 
     /** Registers a member through the member topic and returns its id. */

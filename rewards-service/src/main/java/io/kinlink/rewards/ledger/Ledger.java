@@ -1,0 +1,93 @@
+package io.kinlink.rewards.ledger;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+/**
+ * Posts ledger transactions. The unique idempotency key is claimed first: a second posting of the
+ * same cause, by a retry, a redelivery or a concurrent consumer, inserts nothing and moves nothing.
+ */
+@ApplicationScoped
+public class Ledger {
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    public Ledger(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** The new transaction's id, or empty when this cause was posted before. */
+    @Transactional(TxType.MANDATORY)
+    public Optional<UUID> post(Posting posting) {
+        UUID transactionId = UUID.randomUUID();
+        int claimed = em.createNativeQuery("""
+                        insert into ledger_transaction (id, idempotency_key, member_id, reason, source_type, source_id,
+                            source_event_id, rule_id, rule_version, chain_level, explanation, occurred_at, recorded_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                        on conflict (idempotency_key) do nothing""")
+                .setParameter(1, transactionId)
+                .setParameter(2, posting.idempotencyKey())
+                .setParameter(3, posting.member())
+                .setParameter(4, posting.reason())
+                .setParameter(5, posting.source().type())
+                .setParameter(6, posting.source().id())
+                .setParameter(7, posting.source().eventId())
+                .setParameter(8, posting.rule() == null ? null : posting.rule().id())
+                .setParameter(9, posting.rule() == null ? null : posting.rule().version())
+                .setParameter(10, posting.chainLevel())
+                .setParameter(11, posting.explanation())
+                .setParameter(12, posting.occurredAt())
+                .setParameter(13, clock.instant())
+                .executeUpdate();
+        if (claimed == 0) {
+            return Optional.empty();
+        }
+        for (Posting.Leg leg : posting.legs()) {
+            UUID account = accountId(leg.member(), leg.account());
+            em.createNativeQuery("insert into ledger_entry (transaction_id, account_id, amount, available_at) "
+                            + "values (?1, ?2, ?3, ?4)")
+                    .setParameter(1, transactionId)
+                    .setParameter(2, account)
+                    .setParameter(3, leg.amount())
+                    .setParameter(4, leg.availableAt())
+                    .executeUpdate();
+            if (leg.account().perMember()) {
+                em.createNativeQuery("update ledger_account set balance = balance + ?1 where id = ?2")
+                        .setParameter(1, leg.amount())
+                        .setParameter(2, account)
+                        .executeUpdate();
+            }
+        }
+        return Optional.of(transactionId);
+    }
+
+    private UUID accountId(UUID member, AccountKind kind) {
+        if (kind.perMember() != (member != null)) {
+            throw new IllegalArgumentException(kind + (member == null ? " needs a member" : " has no member"));
+        }
+        em.createNativeQuery("insert into ledger_account (id, member_id, kind, balance) values (?1, ?2, ?3, ?4) "
+                        + "on conflict do nothing")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, member)
+                .setParameter(3, kind.name())
+                .setParameter(4, kind.perMember() ? 0L : null)
+                .executeUpdate();
+        if (member == null) {
+            return (UUID) em.createNativeQuery("select id from ledger_account where member_id is null and kind = ?1")
+                    .setParameter(1, kind.name())
+                    .getSingleResult();
+        }
+        return (UUID) em.createNativeQuery("select id from ledger_account where member_id = ?1 and kind = ?2")
+                .setParameter(1, member)
+                .setParameter(2, kind.name())
+                .getSingleResult();
+    }
+}

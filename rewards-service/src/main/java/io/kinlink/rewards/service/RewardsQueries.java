@@ -1,0 +1,83 @@
+package io.kinlink.rewards.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.kinlink.rewards.ledger.AccountKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** What members and partners read: balances and the history of movements with their reasons. */
+@ApplicationScoped
+public class RewardsQueries {
+
+    private final EntityManager em;
+
+    public RewardsQueries(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional
+    public Balance balanceOf(UUID member) {
+        long pending = 0;
+        long available = 0;
+        for (Object[] row : em.createQuery("select a.kind, a.balance from LedgerAccount a where a.memberId = :member",
+                Object[].class).setParameter("member", member).getResultList()) {
+            if (row[0] == AccountKind.MEMBER_POINTS_PENDING) {
+                pending = (Long) row[1];
+            } else if (row[0] == AccountKind.MEMBER_POINTS_AVAILABLE) {
+                available = (Long) row[1];
+            }
+        }
+        return new Balance(member, pending, available);
+    }
+
+    /** The member's movements, newest first. */
+    @Transactional
+    public List<Movement> historyOf(UUID member, int page, int size) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select t.id, t.reason, a.kind, e.amount, t.source_type, t.source_id, t.rule_id, t.rule_version,
+                               t.chain_level, t.explanation, t.occurred_at, e.available_at
+                        from ledger_entry e
+                        join ledger_account a on a.id = e.account_id
+                        join ledger_transaction t on t.id = e.transaction_id
+                        where a.member_id = ?1
+                        order by t.recorded_at desc, e.id desc""")
+                .setParameter(1, member)
+                .setFirstResult(page * size)
+                .setMaxResults(size)
+                .getResultList();
+        return rows.stream().map(Movement::fromRow).toList();
+    }
+
+    public record Balance(UUID memberId, long pendingPoints, long availablePoints) {
+    }
+
+    /** One entry on one of the member's accounts, with the transaction that explains it. */
+    public record Movement(UUID transactionId, String reason, String account, long points, String sourceType,
+                           String sourceId, String ruleId, Integer ruleVersion, Integer chainLevel,
+                           String explanation, Instant occurredAt, Instant availableAt) {
+
+        static Movement fromRow(Object[] row) {
+            return new Movement((UUID) row[0], (String) row[1], (String) row[2], ((Number) row[3]).longValue(),
+                    (String) row[4], (String) row[5], (String) row[6], (Integer) row[7], (Integer) row[8],
+                    (String) row[9], toInstant(row[10]), toInstant(row[11]));
+        }
+
+        private static Instant toInstant(Object value) {
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof Instant instant) {
+                return instant;
+            }
+            if (value instanceof java.time.OffsetDateTime offset) {
+                return offset.toInstant();
+            }
+            return ((java.sql.Timestamp) value).toInstant();
+        }
+    }
+}

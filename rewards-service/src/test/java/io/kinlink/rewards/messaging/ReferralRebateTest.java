@@ -1,0 +1,128 @@
+package io.kinlink.rewards.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.kinlink.events.PurchaseAttributed;
+import io.kinlink.events.PurchaseAttributed.ChainLink;
+import io.kinlink.events.Topics;
+import io.kinlink.platform.event.EventEnvelope;
+import io.kinlink.rewards.LedgerInvariants;
+import io.kinlink.testsupport.KinlinkInfraResource;
+import io.kinlink.testsupport.TopicPublisher;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = KinlinkInfraResource.class, initArgs = @ResourceArg(name = "database", value = "rewards"))
+class ReferralRebateTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private static EventEnvelope purchase(UUID purchaseId, long amountFen, UUID... chain) {
+        UUID buyer = UUID.randomUUID();
+        List<ChainLink> links = new java.util.ArrayList<>();
+        for (int i = 0; i < chain.length; i++) {
+            links.add(new ChainLink(i + 1, chain[i]));
+        }
+        PurchaseAttributed event = new PurchaseAttributed(purchaseId, buyer, amountFen, "shanghai-jingan",
+                Instant.parse("2026-11-01T10:00:00Z"), links);
+        return new EventEnvelope(UUID.randomUUID(), event.eventType(), 1, Instant.now(), buyer.toString(),
+                MAPPER.valueToTree(event));
+    }
+
+    private static void publish(EventEnvelope envelope) {
+        TopicPublisher.publish(Topics.REFERRAL_EVENTS, envelope.key(), envelope.toJson(MAPPER));
+    }
+
+    private static void awaitPending(UUID member, long points) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
+                .get("/api/members/" + member + "/rewards/balance").then().statusCode(200)
+                .body("pendingPoints", equalTo((int) points)));
+    }
+
+    @AfterAll
+    static void ledgerInvariantsHold() {
+        LedgerInvariants.assertHold();
+    }
+
+    @Test
+    void each_level_of_the_chain_earns_its_rate_as_pending_points() {
+        UUID level1 = UUID.randomUUID();
+        UUID level2 = UUID.randomUUID();
+        UUID level3 = UUID.randomUUID();
+        publish(purchase(UUID.randomUUID(), 100_000, level1, level2, level3));
+
+        awaitPending(level1, 5_000);
+        awaitPending(level2, 2_000);
+        awaitPending(level3, 1_000);
+        given().get("/api/members/" + level1 + "/rewards/balance").then().body("availablePoints", equalTo(0));
+    }
+
+    @Test
+    void every_movement_says_which_rule_paid_it_and_why() {
+        UUID referrer = UUID.randomUUID();
+        UUID purchaseId = UUID.randomUUID();
+        publish(purchase(purchaseId, 12_345, referrer));
+        awaitPending(referrer, 617);
+
+        given().get("/api/members/" + referrer + "/rewards/history").then().statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].reason", equalTo("REFERRAL_REBATE"))
+                .body("[0].account", equalTo("MEMBER_POINTS_PENDING"))
+                .body("[0].points", equalTo(617))
+                .body("[0].sourceType", equalTo("PURCHASE"))
+                .body("[0].sourceId", equalTo(purchaseId.toString()))
+                .body("[0].ruleId", equalTo("referral-rebate"))
+                .body("[0].ruleVersion", equalTo(1))
+                .body("[0].chainLevel", equalTo(1))
+                .body("[0].availableAt", equalTo("2026-11-15T10:00:00Z"))
+                .body("[0].explanation", startsWith("5% of a 123.45 CNY purchase by your level-1 referral"));
+    }
+
+    @Test
+    void the_same_event_delivered_twice_credits_once() throws InterruptedException {
+        UUID referrer = UUID.randomUUID();
+        EventEnvelope event = purchase(UUID.randomUUID(), 40_000, referrer);
+        publish(event);
+        publish(event);
+        awaitPending(referrer, 2_000);
+        Thread.sleep(1_500); // give a second credit every chance to appear
+        awaitPending(referrer, 2_000);
+    }
+
+    @Test
+    void the_same_purchase_published_again_under_a_new_event_id_credits_once() throws InterruptedException {
+        UUID referrer = UUID.randomUUID();
+        UUID purchaseId = UUID.randomUUID();
+        publish(purchase(purchaseId, 40_000, referrer));
+        publish(purchase(purchaseId, 40_000, referrer));
+        awaitPending(referrer, 2_000);
+        Thread.sleep(1_500);
+        awaitPending(referrer, 2_000);
+        given().get("/api/members/" + referrer + "/rewards/history").then().body("", hasSize(1));
+    }
+
+    @Test
+    void a_member_without_rewards_has_a_zero_balance() {
+        given().get("/api/members/" + UUID.randomUUID() + "/rewards/balance").then().statusCode(200)
+                .body("pendingPoints", equalTo(0)).body("availablePoints", equalTo(0));
+    }
+}
