@@ -1,0 +1,49 @@
+package io.kinlink.gateway;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * The one front door: public paths go to the service that owns them; everything else that is
+ * not the gateway's own (health under /q) is a 404 problem.
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+
+    private final GatewaySettings settings;
+    private final Vertx vertx;
+
+    public GatewayRoutes(GatewaySettings settings, Vertx vertx) {
+        this.settings = settings;
+        this.vertx = vertx;
+    }
+
+    void install(@Observes Router router) {
+        ServiceProxy proxy = new ServiceProxy(vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) settings.connectTimeout().toMillis())
+                .setKeepAlive(true)
+                .setMaxPoolSize(64)), settings);
+        router.routeWithRegex("/(api|r)(/.*)?")
+                .handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
+                .handler(RequestIds::assign)
+                .handler(proxy::forward)
+                .failureHandler(GatewayRoutes::failed);
+        router.route().last()
+                .handler(RequestIds::assign)
+                .handler(ctx -> Problems.send(ctx, 404, "not-found", "Not found", "No resource at " + ctx.request().path()));
+    }
+
+    private static void failed(io.vertx.ext.web.RoutingContext ctx) {
+        RequestIds.ensure(ctx);
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        if (status == 413) {
+            Problems.send(ctx, 413, "request-too-large", "Request too large", "The request body is too large");
+        } else {
+            Problems.send(ctx, status, "gateway-error", "Gateway error", "The request could not be forwarded");
+        }
+    }
+}
