@@ -1,7 +1,5 @@
 package io.kinlink.testsupport;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,6 +11,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * Secrets the service needs are generated for the run, so none lives in the repository.
  */
 public class KinlinkInfraResource implements QuarkusTestResourceLifecycleManager {
+
+    private static final Map<String, String> SECRETS = RandomKeys.serviceSecrets();
 
     private String database = "kinlink";
 
@@ -30,29 +30,13 @@ public class KinlinkInfraResource implements QuarkusTestResourceLifecycleManager
         config.put("quarkus.datasource.username", server.username());
         config.put("quarkus.datasource.password", server.password());
         config.put("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers());
-        config.putAll(TestSecrets.SERVICE_SECRETS);
+        config.put("kinlink.pii.encryption-key", SECRETS.get("KINLINK_PII_ENCRYPTION_KEY"));
+        config.put("kinlink.pii.lookup-key", SECRETS.get("KINLINK_PII_LOOKUP_KEY"));
         return config;
     }
 
     @Override
     public void stop() {
         // The servers are shared by every test of this JVM and stop with it.
-    }
-
-    /** Random keys for one test JVM. */
-    public static final class TestSecrets {
-
-        public static final Map<String, String> SERVICE_SECRETS = Map.of(
-                "kinlink.pii.encryption-key", randomKey(),
-                "kinlink.pii.lookup-key", randomKey());
-
-        private TestSecrets() {
-        }
-
-        public static String randomKey() {
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            return Base64.getEncoder().encodeToString(key);
-        }
     }
 }

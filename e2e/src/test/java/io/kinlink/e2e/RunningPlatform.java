@@ -1,0 +1,51 @@
+package io.kinlink.e2e;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.kinlink.testsupport.Infrastructure;
+import io.kinlink.testsupport.KinlinkPlatform;
+import io.kinlink.testsupport.RandomKeys;
+
+/** The packaged platform, started once for all e2e tests of this JVM on its real Kafka and PostgreSQL. */
+final class RunningPlatform {
+
+    private static KinlinkPlatform platform;
+
+    private RunningPlatform() {
+    }
+
+    static synchronized String gatewayUrl() {
+        if (platform == null) {
+            Path root = Path.of(System.getProperty("kinlink.root", ".."));
+            Infrastructure infrastructure = Infrastructure.shared();
+            platform = KinlinkPlatform.start(root, infrastructure.kafkaBootstrapServers(),
+                    infrastructure.databaseServer(), "e2e", freePorts(4), RandomKeys.serviceSecrets(),
+                    root.resolve("e2e/target/service-logs"));
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "stop-platform"));
+        }
+        return platform.gatewayUrl();
+    }
+
+    private static List<Integer> freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            sockets.forEach(socket -> {
+                try {
+                    socket.close();
+                } catch (java.io.IOException ignored) {
+                    // released
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.kinlink.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+
+/**
+ * The thin flow as a member's app and a branch till see it, through the gateway only: a member
+ * shares a code, a friend registers with it and buys, and the member earns 5% as points.
+ */
+class ThinFlowIT {
+
+    @BeforeAll
+    static void platform() {
+        RestAssured.baseURI = RunningPlatform.gatewayUrl();
+    }
+
+    private static String register(String name, String referralCode) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name,
+                "phone", "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000)),
+                "branch", "shanghai-jingan", "marketingConsent", true));
+        if (referralCode != null) {
+            body.put("referralCode", referralCode);
+        }
+        return given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/members")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private static String referralCodeOf(String member) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/members/" + member + "/referral-code").then().statusCode(200));
+        return given().get("/api/members/" + member + "/referral-code").then()
+                .body("shareUrl", startsWith(RestAssured.baseURI + "/r/"))
+                .extract().path("code");
+    }
+
+    private static void awaitPendingPoints(String member, int points) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/members/" + member + "/rewards/balance").then().statusCode(200)
+                        .body("pendingPoints", equalTo(points)));
+    }
+
+    @Test
+    void a_referred_friends_purchase_earns_the_referrer_five_percent_as_points_once() throws InterruptedException {
+        String alice = register("Alice", null);
+        String code = referralCodeOf(alice);
+        String bob = register("Bob", code);
+
+        Map<String, Object> purchase = Map.of("memberId", bob, "externalTransactionId", "till-" + UUID.randomUUID(),
+                "amountFen", 128_000, "branch", "shanghai-jingan");
+        given().contentType(ContentType.JSON).body(purchase).when().post("/api/purchases").then().statusCode(201);
+        awaitPendingPoints(alice, 6_400);
+
+        // the till retries the same sale: same purchase, no second reward
+        given().contentType(ContentType.JSON).body(purchase).when().post("/api/purchases").then().statusCode(200);
+        Thread.sleep(3_000);
+        awaitPendingPoints(alice, 6_400);
+        given().get("/api/members/" + alice + "/rewards/history").then()
+                .body("size()", equalTo(1))
+                .body("[0].chainLevel", equalTo(1));
+        given().get("/api/members/" + bob + "/rewards/balance").then().body("pendingPoints", equalTo(0));
+    }
+
+    @Test
+    void the_gateway_answers_unknown_routes_with_a_problem() {
+        given().get("/api/unknown").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void errors_from_a_service_reach_the_caller_as_problems_with_the_request_id() {
+        given().header("X-Request-Id", "e2e-check-0001").contentType(ContentType.JSON)
+                .body(Map.of("name", "No Phone", "branch", "x", "marketingConsent", true))
+                .when().post("/api/members")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .header("X-Request-Id", "e2e-check-0001")
+                .body("requestId", equalTo("e2e-check-0001"))
+                .body("errors[0].field", equalTo("phone"));
+    }
+}

@@ -1,0 +1,77 @@
+package io.kinlink.testsupport;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The four services as separate processes on a given Kafka and PostgreSQL: each domain service
+ * with a database of its own, the gateway in front. Used by the local stack and the e2e tests.
+ */
+public final class KinlinkPlatform implements AutoCloseable {
+
+    public static final List<String> DOMAIN_SERVICES = List.of("member-service", "referral-service", "rewards-service");
+
+    private final List<ServiceProcess> services;
+    private final ServiceProcess gateway;
+
+    private KinlinkPlatform(List<ServiceProcess> services, ServiceProcess gateway) {
+        this.services = services;
+        this.gateway = gateway;
+    }
+
+    /**
+     * @param ports    the gateway's port first, then one per domain service in {@link #DOMAIN_SERVICES} order
+     * @param secrets  configuration that must not live in the repository (the PII keys)
+     * @param database prefix of the database names, so several platforms can share a server
+     */
+    public static KinlinkPlatform start(Path root, String kafkaBootstrapServers, DatabaseServer postgres,
+                                        String database, List<Integer> ports, Map<String, String> secrets,
+                                        Path logDir) {
+        List<ServiceProcess> started = new ArrayList<>();
+        try {
+            String gatewayUrl = "http://localhost:" + ports.get(0);
+            Map<String, String> gatewayEnv = new HashMap<>();
+            for (int i = 0; i < DOMAIN_SERVICES.size(); i++) {
+                String service = DOMAIN_SERVICES.get(i);
+                String shortName = service.substring(0, service.indexOf('-'));
+                Map<String, String> env = new HashMap<>(secrets);
+                env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.ensureDatabase(database + "_" + shortName));
+                env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
+                env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+                env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+                env.put("KINLINK_REFERRAL_SHARE_BASE_URL", gatewayUrl);
+                started.add(ServiceProcess.start(root, service, ports.get(i + 1), env, logDir));
+                gatewayEnv.put("KINLINK_GATEWAY_SERVICES_" + shortName.toUpperCase(java.util.Locale.ROOT),
+                        "http://localhost:" + ports.get(i + 1));
+            }
+            ServiceProcess gateway = ServiceProcess.start(root, "gateway", ports.get(0), gatewayEnv, logDir);
+            started.add(gateway);
+            for (ServiceProcess service : started) {
+                service.awaitReady(Duration.ofMinutes(2));
+            }
+            return new KinlinkPlatform(started.subList(0, DOMAIN_SERVICES.size()), gateway);
+        } catch (RuntimeException e) {
+            started.forEach(ServiceProcess::close);
+            throw e;
+        }
+    }
+
+    public String gatewayUrl() {
+        return gateway.url();
+    }
+
+    public List<ServiceProcess> services() {
+        return services;
+    }
+
+    /** Stops the gateway first, so no request arrives at a service that is going away. */
+    @Override
+    public void close() {
+        gateway.close();
+        services.parallelStream().forEach(ServiceProcess::close);
+    }
+}

@@ -1,0 +1,112 @@
+package io.kinlink.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * Runs the whole platform on this machine: Kafka and PostgreSQL from Maven Central, the four
+ * services, the gateway on one port. Data lives under one folder ({@code --data}, default
+ * {@code .kinlink}) that {@code --wipe} removes first. Ctrl-C stops everything.
+ */
+public final class LocalStack {
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        long started = System.nanoTime();
+        if (options.wipe()) {
+            deleteRecursively(options.data());
+        }
+        Files.createDirectories(options.data());
+        System.out.println("Starting Kafka and PostgreSQL (data in " + options.data().toAbsolutePath() + ") ...");
+        EmbeddedKafka kafka = EmbeddedKafka.start(options.data().resolve("kafka"));
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(options.data().resolve("postgres"), 0);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            kafka.close();
+            postgres.close();
+        }, "stop-infrastructure"));
+
+        System.out.println("Starting member, referral and rewards services and the gateway ...");
+        int port = options.port();
+        KinlinkPlatform platform = KinlinkPlatform.start(options.root(), kafka.bootstrapServers(),
+                postgres.asDatabaseServer(), "kinlink", List.of(port, port + 1, port + 2, port + 3),
+                secrets(options.data()), options.data().resolve("logs"));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Kinlink ...");
+            platform.close();
+            stopped.countDown();
+        }, "stop-platform"));
+
+        System.out.printf("%nKinlink is ready in %d s: %s%n", (System.nanoTime() - started) / 1_000_000_000,
+                platform.gatewayUrl());
+        System.out.println("Service logs: " + options.data().resolve("logs").toAbsolutePath() + "   Ctrl-C stops it.");
+        stopped.await();
+    }
+
+    /**
+     * The keys that protect personal data, made once per data folder and kept there (readable
+     * by its owner only), so a restart can still read what was stored.
+     */
+    private static Map<String, String> secrets(Path data) throws IOException {
+        Path file = data.resolve("secrets.properties");
+        Properties secrets = new Properties();
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                secrets.load(in);
+            }
+        } else {
+            secrets.putAll(RandomKeys.serviceSecrets());
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try (OutputStream out = Files.newOutputStream(file)) {
+                secrets.store(out, "Local keys for personal data; generated, never committed");
+            }
+        }
+        return Map.of("KINLINK_PII_ENCRYPTION_KEY", secrets.getProperty("KINLINK_PII_ENCRYPTION_KEY"),
+                "KINLINK_PII_LOOKUP_KEY", secrets.getProperty("KINLINK_PII_LOOKUP_KEY"));
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+        System.out.println("Wiped " + dir.toAbsolutePath());
+    }
+
+    record Options(Path root, Path data, boolean wipe, int port) {
+
+        static Options parse(String[] args) {
+            Path root = Path.of(System.getProperty("kinlink.root", "."));
+            Path data = root.resolve(".kinlink");
+            boolean wipe = false;
+            int port = 8080;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--wipe" -> wipe = true;
+                    case "--data" -> data = Path.of(args[++i]);
+                    case "--port" -> port = Integer.parseInt(args[++i]);
+                    default -> throw new IllegalArgumentException("Unknown option " + args[i]
+                            + " (known: --wipe, --data DIR, --port N; services use the next three ports)");
+                }
+            }
+            return new Options(root, data, wipe, port);
+        }
+    }
+}
