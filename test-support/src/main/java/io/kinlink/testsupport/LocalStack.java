@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -33,25 +34,29 @@ public final class LocalStack {
         System.out.println("Starting Kafka and PostgreSQL (data in " + options.data().toAbsolutePath() + ") ...");
         EmbeddedKafka kafka = EmbeddedKafka.start(options.data().resolve("kafka"));
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(options.data().resolve("postgres"), 0);
+        AtomicReference<KinlinkPlatform> platform = new AtomicReference<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        // One hook, in order: the JVM runs separate hooks concurrently, and a broker that stops
+        // before the services have left their consumer groups makes the next start wait for
+        // their sessions to expire.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Kinlink ...");
+            if (platform.get() != null) {
+                platform.get().close();
+            }
             kafka.close();
             postgres.close();
-        }, "stop-infrastructure"));
+            stopped.countDown();
+        }, "stop-kinlink"));
 
         System.out.println("Starting member, referral and rewards services and the gateway ...");
         int port = options.port();
-        KinlinkPlatform platform = KinlinkPlatform.start(options.root(), kafka.bootstrapServers(),
+        platform.set(KinlinkPlatform.start(options.root(), kafka.bootstrapServers(),
                 postgres.asDatabaseServer(), "kinlink", List.of(port, port + 1, port + 2, port + 3),
-                secrets(options.data()), options.data().resolve("logs"));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping Kinlink ...");
-            platform.close();
-            stopped.countDown();
-        }, "stop-platform"));
+                secrets(options.data()), options.data().resolve("logs")));
 
         System.out.printf("%nKinlink is ready in %d s: %s%n", (System.nanoTime() - started) / 1_000_000_000,
-                platform.gatewayUrl());
+                platform.get().gatewayUrl());
         System.out.println("Service logs: " + options.data().resolve("logs").toAbsolutePath() + "   Ctrl-C stops it.");
         stopped.await();
     }

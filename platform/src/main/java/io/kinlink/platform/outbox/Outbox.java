@@ -8,22 +8,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kinlink.platform.event.DomainEvent;
 import io.kinlink.platform.event.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 /**
  * Records an event in the caller's transaction; {@link OutboxRelay} publishes it after the
- * commit. The state change and its event therefore commit or roll back together.
+ * commit. The state change and its event therefore commit or roll back together. The relay is
+ * woken when the transaction commits, so events go out at once rather than at the next poll.
  */
 @ApplicationScoped
 public class Outbox {
 
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final Event<EventsCommitted> committed;
 
-    public Outbox(ObjectMapper mapper, Clock clock) {
+    public Outbox(ObjectMapper mapper, Clock clock, Event<EventsCommitted> committed) {
         this.mapper = mapper;
         this.clock = clock;
+        this.committed = committed;
     }
 
     /** Appends an event to the outbox; must run inside the transaction of the state change. */
@@ -40,6 +44,7 @@ public class Outbox {
         row.occurredAt = envelope.occurredAt();
         row.payload = envelope.toJson(mapper);
         row.persist();
+        committed.fire(EventsCommitted.INSTANCE);
         return envelope;
     }
 }

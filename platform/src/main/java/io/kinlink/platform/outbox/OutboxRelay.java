@@ -5,16 +5,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 /**
  * Publishes committed outbox events to Kafka, oldest first, and marks them published only once
@@ -30,6 +36,13 @@ public class OutboxRelay {
     private final OutboxProducer producer;
     private final OutboxSettings settings;
     private final Clock clock;
+    /** One thread: rounds never overlap within a replica, and events leave in commit order. */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean roundQueued = new AtomicBoolean();
 
     public OutboxRelay(OutboxProducer producer, OutboxSettings settings, Clock clock) {
         this.producer = producer;
@@ -37,13 +50,44 @@ public class OutboxRelay {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${kinlink.outbox.poll-interval:0.2s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void relay() {
-        int published;
-        do {
-            published = QuarkusTransaction.requiringNew().call(this::publishBatch);
-        } while (published == settings.batchSize());
+    /** Wakes the relay when a transaction that appended events has committed. */
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventsCommitted committed) {
+        wake();
+    }
+
+    /**
+     * The safety net: events of a transaction whose wake-up was lost (a crash right after the
+     * commit) or that could not be published (broker down) go out at the next poll.
+     */
+    @Scheduled(every = "${kinlink.outbox.poll-interval:1s}", delayed = "1s")
+    void poll() {
+        wake();
+    }
+
+    /** Runs a relay round on the relay's own thread unless one is already waiting to run. */
+    private void wake() {
+        if (roundQueued.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                roundQueued.set(false);
+                relay();
+            });
+        }
+    }
+
+    private void relay() {
+        try {
+            int published;
+            do {
+                published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            } while (published == settings.batchSize());
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox relay round failed, the next one retries: %s", e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdown();
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
