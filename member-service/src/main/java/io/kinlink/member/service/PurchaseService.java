@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.UUID;
 
@@ -49,8 +50,9 @@ public class PurchaseService {
         }
         Instant now = clock.instant();
         String fingerprint = request.fingerprint();
+        Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt().truncatedTo(ChronoUnit.MICROS);
         Purchase purchase = new Purchase(member.id(), request.externalTransactionId(), request.amountFen(),
-                request.branch(), request.occurredAt() == null ? now : request.occurredAt(), now, fingerprint);
+                request.branch(), occurredAt, now, fingerprint);
         if (purchases.insertIfAbsent(purchase)) {
             outbox.append(Topics.MEMBER_EVENTS, member.id().toString(), MemberEvents.recorded(purchase));
             return new RecordedPurchase(purchase, true);

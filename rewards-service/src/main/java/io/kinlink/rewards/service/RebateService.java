@@ -66,7 +66,8 @@ public class RebateService {
                 RULE, link.level(),
                 String.format("%s%% of a %s CNY purchase by your level-%d referral, pending until %s",
                         BigDecimal.valueOf(rate, 2).stripTrailingZeros().toPlainString(),
-                        BigDecimal.valueOf(purchase.amountFen(), 2).toPlainString(), link.level(), availableAt),
+                        BigDecimal.valueOf(purchase.amountFen(), 2).toPlainString(), link.level(),
+                        availableAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
                 purchase.occurredAt(),
                 List.of(new Posting.Leg(null, AccountKind.PROGRAM_POINTS_ISSUED, -points, null),
                         new Posting.Leg(link.memberId(), AccountKind.MEMBER_POINTS_PENDING, points, availableAt)));
