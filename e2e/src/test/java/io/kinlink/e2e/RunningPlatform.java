@@ -24,7 +24,7 @@ final class RunningPlatform {
             platform = KinlinkPlatform.start(root, infrastructure.kafkaBootstrapServers(),
                     infrastructure.databaseServer(), "e2e", freePorts(4), RandomKeys.serviceSecrets(),
                     root.resolve("e2e/target/service-logs"));
-            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "stop-platform"));
+            Infrastructure.stopBeforeServers(platform::close);
         }
         return platform.gatewayUrl();
     }

@@ -1,5 +1,7 @@
 package io.kinlink.testsupport;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,6 +18,9 @@ public final class Infrastructure {
     private static final String KAFKA_PROPERTY = "kinlink.infra.kafka-bootstrap-servers";
     private static final String POSTGRES_PROPERTY = "kinlink.infra.postgres";
 
+    private static final List<Runnable> BEFORE_SERVERS = new ArrayList<>();
+    private static final List<AutoCloseable> SERVERS = new ArrayList<>();
+    private static boolean hookInstalled;
     private static Infrastructure shared;
 
     private final String kafkaBootstrapServers;
@@ -54,7 +59,7 @@ public final class Infrastructure {
             return external.get();
         }
         EmbeddedKafka kafka = EmbeddedKafka.startTemporary();
-        Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "stop-embedded-kafka"));
+        registerStop(kafka);
         return kafka.bootstrapServers();
     }
 
@@ -66,8 +71,54 @@ public final class Infrastructure {
                     env("KINLINK_POSTGRES_PASSWORD").orElse("postgres"));
         }
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startTemporary();
-        Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "stop-embedded-postgres"));
+        registerStop(postgres);
         return postgres.asDatabaseServer();
+    }
+
+    /**
+     * Runs {@code stop} when the JVM exits, before the embedded servers stop. The JVM runs
+     * separate shutdown hooks concurrently; one ordered hook keeps services from losing their
+     * broker and database while they are still shutting down.
+     */
+    public static void stopBeforeServers(Runnable stop) {
+        synchronized (BEFORE_SERVERS) {
+            BEFORE_SERVERS.add(0, stop);
+        }
+    }
+
+    private static void registerStop(AutoCloseable server) {
+        synchronized (BEFORE_SERVERS) {
+            SERVERS.add(0, server);
+            if (!hookInstalled) {
+                hookInstalled = true;
+                Runtime.getRuntime().addShutdownHook(new Thread(Infrastructure::stopAll, "stop-infrastructure"));
+            }
+        }
+    }
+
+    private static void stopAll() {
+        List<Runnable> first;
+        List<AutoCloseable> servers;
+        synchronized (BEFORE_SERVERS) {
+            first = new ArrayList<>(BEFORE_SERVERS);
+            servers = new ArrayList<>(SERVERS);
+        }
+        first.forEach(Infrastructure::quietly);
+        servers.forEach(server -> quietly(() -> {
+            try {
+                server.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+    }
+
+    private static void quietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            System.err.println("While stopping: " + e);
+        }
     }
 
     private static Optional<String> env(String name) {
