@@ -13,6 +13,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.kinlink.testsupport.Infrastructure;
+import io.kinlink.testsupport.TopicProbe;
+import io.kinlink.testsupport.TopicPublisher;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
@@ -72,6 +75,27 @@ class ThinFlowIT {
                 .body("size()", equalTo(1))
                 .body("[0].chainLevel", equalTo(1));
         given().get("/api/members/" + bob + "/rewards/balance").then().body("pendingPoints", equalTo(0));
+    }
+
+    @Test
+    void a_purchase_event_published_twice_pays_the_referrer_once() throws InterruptedException {
+        String carol = register("Carol", null);
+        String dave = register("Dave", referralCodeOf(carol));
+        given().contentType(ContentType.JSON).body(Map.of("memberId", dave, "externalTransactionId",
+                        "till-" + UUID.randomUUID(), "amountFen", 20_000, "branch", "beijing-chaoyang"))
+                .when().post("/api/purchases").then().statusCode(201);
+        awaitPendingPoints(carol, 1_000);
+
+        // the member service's relay publishes the same event again (at-least-once delivery)
+        String bootstrap = Infrastructure.shared().kafkaBootstrapServers();
+        try (TopicProbe probe = new TopicProbe(bootstrap, "kinlink.member-events")) {
+            var recorded = probe.await(r -> dave.equals(r.key()) && r.value().contains("\"PurchaseRecorded\""), 1,
+                    Duration.ofSeconds(10), Duration.ZERO);
+            TopicPublisher.publish("kinlink.member-events", dave, recorded.get(0).value());
+        }
+        Thread.sleep(3_000);
+        awaitPendingPoints(carol, 1_000);
+        given().get("/api/members/" + carol + "/rewards/history").then().body("size()", equalTo(1));
     }
 
     @Test

@@ -22,6 +22,6 @@ public interface GatewaySettings {
     Duration connectTimeout();
 
     /** Larger request bodies are refused with 413. */
-    @WithDefault("262144")
+    @WithDefault("65536")
     long maxBodyBytes();
 }

@@ -1,7 +1,13 @@
 package io.kinlink.member;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.kinlink.member.config.TierSettings;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -40,6 +46,21 @@ public class Member {
     private MemberStatus status;
     @Column(name = "registered_at")
     private Instant registeredAt;
+    @Column(name = "net_spend_fen")
+    private long netSpendFen;
+    @Enumerated(EnumType.STRING)
+    private Tier tier = Tier.NONE;
+    @Column(name = "first_purchase_at")
+    private Instant firstPurchaseAt;
+    @Column(name = "last_visit_at")
+    private Instant lastVisitAt;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "needs_tags")
+    private String[] needsTags = new String[0];
+    @Column(name = "suspended_at")
+    private Instant suspendedAt;
+    @Column(name = "erased_at")
+    private Instant erasedAt;
 
     protected Member() {
     }
@@ -63,11 +84,88 @@ public class Member {
 
     /** The name as others may see it: the first character, then stars that hide even the length ("王**"). */
     public String maskedName() {
+        if (status == MemberStatus.ERASED) {
+            return "**";
+        }
         return name.substring(0, name.offsetByCodePoints(0, 1)) + "**";
     }
 
     public boolean canRecordActivity() {
         return status == MemberStatus.ACTIVE;
+    }
+
+    /**
+     * Adds a purchase (positive) or a refund (negative) to the cumulative net spend and moves the
+     * tier with it, down as well as up. Returns the tier before, when it changed.
+     */
+    public Optional<Tier> addNetSpend(long deltaFen, Instant occurredAt, TierSettings tiers) {
+        netSpendFen += deltaFen;
+        if (deltaFen > 0 && (firstPurchaseAt == null || occurredAt.isBefore(firstPurchaseAt))) {
+            firstPurchaseAt = occurredAt;
+        }
+        Tier before = tier;
+        tier = tiers.tierFor(netSpendFen);
+        return before == tier ? Optional.empty() : Optional.of(before);
+    }
+
+    public void recordVisit(Instant occurredAt) {
+        if (lastVisitAt == null || occurredAt.isAfter(lastVisitAt)) {
+            lastVisitAt = occurredAt;
+        }
+    }
+
+    /** Changes what the member may change about themselves; consent keeps the time it was given. */
+    public void updateProfile(String newName, String newBranch, Boolean consent, Instant now) {
+        requireNotErased();
+        if (newName != null) {
+            name = newName;
+        }
+        if (newBranch != null) {
+            branch = newBranch;
+        }
+        if (consent != null && consent != marketingConsent) {
+            marketingConsent = consent;
+            consentGivenAt = consent ? now : null;
+        }
+    }
+
+    public void replaceNeedsTags(java.util.Collection<String> tags) {
+        requireNotErased();
+        needsTags = tags.stream().sorted().distinct().toArray(String[]::new);
+    }
+
+    public void suspend(Instant now) {
+        requireNotErased();
+        status = MemberStatus.SUSPENDED;
+        suspendedAt = now;
+    }
+
+    public void reinstate() {
+        requireNotErased();
+        status = MemberStatus.ACTIVE;
+        suspendedAt = null;
+    }
+
+    /**
+     * Removes the personal data for good: name, phone, device. The id stays, and with it the
+     * purchases, referrals and every ledger entry that point to it.
+     */
+    public void erase(Instant now) {
+        name = "erased";
+        phoneCiphertext = null;
+        phoneHash = "erased:" + id;
+        deviceId = null;
+        marketingConsent = false;
+        consentGivenAt = null;
+        needsTags = new String[0];
+        status = MemberStatus.ERASED;
+        erasedAt = now;
+    }
+
+    private void requireNotErased() {
+        if (status == MemberStatus.ERASED) {
+            throw new IllegalStateException("Member " + id + " was erased");
+        }
     }
 
     public UUID id() {
@@ -116,6 +214,30 @@ public class Member {
 
     public Instant registeredAt() {
         return registeredAt;
+    }
+
+    public long netSpendFen() {
+        return netSpendFen;
+    }
+
+    public Tier tier() {
+        return tier;
+    }
+
+    public Optional<Instant> firstPurchaseAt() {
+        return Optional.ofNullable(firstPurchaseAt);
+    }
+
+    public Optional<Instant> lastVisitAt() {
+        return Optional.ofNullable(lastVisitAt);
+    }
+
+    public java.util.List<String> needsTags() {
+        return java.util.List.of(needsTags);
+    }
+
+    public Optional<Instant> erasedAt() {
+        return Optional.ofNullable(erasedAt);
     }
 
     /** What a registration asks for, already validated and normalized. */

@@ -1,9 +1,15 @@
 package io.kinlink.member;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -32,12 +38,17 @@ public class Purchase {
     /** Identifies the content of the request, to tell an honest retry from a conflicting reuse of the id. */
     @Column(name = "request_fingerprint")
     private String requestFingerprint;
+    @ElementCollection(fetch = jakarta.persistence.FetchType.EAGER)
+    @CollectionTable(name = "purchase_item", joinColumns = @JoinColumn(name = "purchase_id"))
+    @OrderColumn(name = "line")
+    private List<PurchaseItem> items = new ArrayList<>();
 
     protected Purchase() {
     }
 
     public Purchase(UUID memberId, String externalTransactionId, long amountFen, String branch, Instant occurredAt,
-                    Instant recordedAt, String requestFingerprint) {
+                    Instant recordedAt, String requestFingerprint, List<PurchaseItem> items) {
+        this.items = new ArrayList<>(items);
         this.id = UUID.randomUUID();
         this.memberId = memberId;
         this.externalTransactionId = externalTransactionId;
@@ -82,5 +93,13 @@ public class Purchase {
 
     public String requestFingerprint() {
         return requestFingerprint;
+    }
+
+    public List<PurchaseItem> items() {
+        return List.copyOf(items);
+    }
+
+    public List<String> categories() {
+        return items.stream().map(PurchaseItem::category).distinct().sorted().toList();
     }
 }

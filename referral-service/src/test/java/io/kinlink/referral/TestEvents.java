@@ -46,6 +46,6 @@ public final class TestEvents {
     public static EventEnvelope purchase(UUID member, long amountFen) {
         UUID purchase = UUID.randomUUID();
         return envelope(member, new PurchaseRecorded(purchase, member, "till-" + purchase, amountFen,
-                "shanghai-jingan", Instant.now()));
+                "shanghai-jingan", Instant.now(), java.util.List.of()));
     }
 }

@@ -18,34 +18,45 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final String CLUSTER_ID = "kinlink-local-kraft01";
 
     private final KafkaClusterTestKit cluster;
+    private final Path temporaryDir;
 
-    private EmbeddedKafka(KafkaClusterTestKit cluster) {
+    private EmbeddedKafka(KafkaClusterTestKit cluster, Path temporaryDir) {
         this.cluster = cluster;
-    }
-
-    /** Starts a broker in a fresh temporary directory that is deleted on close. */
-    public static EmbeddedKafka startTemporary() {
-        return start(null);
+        this.temporaryDir = temporaryDir;
     }
 
     /**
-     * Starts a broker whose logs live under {@code dataDir} (kept on close), or in a temporary
-     * directory when {@code dataDir} is null.
+     * Starts a broker in a temporary directory that is deleted after the broker stops. The
+     * directory is ours rather than the test kit's: the kit's own temporary directories are
+     * deleted by a JVM shutdown hook of Kafka's, which can run while the broker is still
+     * stopping, and a broker that loses its log directories halts the JVM.
      */
-    public static EmbeddedKafka start(Path dataDir) {
+    public static EmbeddedKafka startTemporary() {
         try {
+            Path dir = Files.createTempDirectory("kinlink-kafka-");
+            return start(dir, dir);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts a broker whose logs live under {@code dataDir}, kept on close. */
+    public static EmbeddedKafka start(Path dataDir) {
+        return start(dataDir, null);
+    }
+
+    private static EmbeddedKafka start(Path dataDir, Path temporaryDir) {
+        try {
+            Files.createDirectories(dataDir);
+            boolean alreadyFormatted = containsMetaProperties(dataDir);
             TestKitNodes.Builder nodes = new TestKitNodes.Builder()
                     .setCombined(true)
                     .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1);
-            boolean alreadyFormatted = false;
-            if (dataDir != null) {
-                Files.createDirectories(dataDir);
-                alreadyFormatted = containsMetaProperties(dataDir);
-                nodes.setBaseDirectory(dataDir).setClusterId(CLUSTER_ID);
-            }
+                    .setNumControllerNodes(1)
+                    .setBaseDirectory(dataDir)
+                    .setClusterId(CLUSTER_ID);
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes.build())
-                    .setDeleteOnClose(dataDir == null);
+                    .setDeleteOnClose(false);
             brokerSettings().forEach(builder::setConfigProp);
             KafkaClusterTestKit cluster = builder.build();
             if (!alreadyFormatted) {
@@ -53,7 +64,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
             cluster.startup();
             cluster.waitForReadyBrokers();
-            return new EmbeddedKafka(cluster);
+            return new EmbeddedKafka(cluster, temporaryDir);
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the embedded Kafka broker", e);
         }
@@ -84,6 +95,13 @@ public final class EmbeddedKafka implements AutoCloseable {
     public void close() {
         try {
             cluster.close();
+            if (temporaryDir != null) {
+                try (var paths = Files.walk(temporaryDir)) {
+                    for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(path);
+                    }
+                }
+            }
         } catch (Exception e) {
             throw new IllegalStateException("Could not stop the embedded Kafka broker", e);
         }

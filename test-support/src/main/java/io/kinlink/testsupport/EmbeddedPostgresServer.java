@@ -26,7 +26,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Starts a server on {@code dataDir} (kept across restarts) or a temporary one when null. */
     public static EmbeddedPostgresServer start(Path dataDir, int port) {
         try {
+            // stopped by our own ordered shutdown, after the services that use it
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", dataDir == null ? "off" : "on");
             if (port > 0) {

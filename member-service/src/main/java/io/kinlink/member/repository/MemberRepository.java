@@ -9,6 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
+    /**
+     * The member, locked until the transaction ends: activity that moves net spend and tier is
+     * applied one at a time per member.
+     */
+    public java.util.Optional<Member> findForUpdate(UUID memberId) {
+        return java.util.Optional.ofNullable(getEntityManager().find(Member.class, memberId,
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    }
+
     public boolean existsByPhoneHash(String phoneHash) {
         return count("phoneHash", phoneHash) > 0;
     }

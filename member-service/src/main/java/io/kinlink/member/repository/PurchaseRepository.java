@@ -29,7 +29,28 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
                 .setParameter(6, purchase.occurredAt())
                 .setParameter(7, purchase.recordedAt())
                 .setParameter(8, purchase.requestFingerprint())
-                .executeUpdate() == 1;
+                .executeUpdate() == 1 && insertItems(purchase);
+    }
+
+    private boolean insertItems(Purchase purchase) {
+        var items = purchase.items();
+        for (int line = 0; line < items.size(); line++) {
+            getEntityManager().createNativeQuery("insert into purchase_item (purchase_id, line, category, description, "
+                            + "amount_fen) values (?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, purchase.id())
+                    .setParameter(2, line)
+                    .setParameter(3, items.get(line).category())
+                    .setParameter(4, items.get(line).description())
+                    .setParameter(5, items.get(line).amountFen())
+                    .executeUpdate();
+        }
+        return true;
+    }
+
+    /** The purchase, locked until the transaction ends, so concurrent refunds of it queue up. */
+    public Optional<Purchase> findForUpdate(UUID purchaseId) {
+        return Optional.ofNullable(getEntityManager().find(Purchase.class, purchaseId,
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
     }
 
     public Optional<Purchase> findByExternalTransactionId(String externalTransactionId) {

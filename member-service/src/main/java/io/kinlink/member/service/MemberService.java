@@ -51,7 +51,7 @@ public class MemberService {
     public MemberView get(UUID memberId) {
         Member member = members.findByIdOptional(memberId)
                 .orElseThrow(() -> new NotFoundProblem("member-not-found", "No member " + memberId));
-        return new MemberView(member, phones.decrypt(member.phoneCiphertext()));
+        return new MemberView(member, member.phoneCiphertext() == null ? null : phones.decrypt(member.phoneCiphertext()));
     }
 
     /** A member with the decrypted phone number, for mapping to a response that masks it. */

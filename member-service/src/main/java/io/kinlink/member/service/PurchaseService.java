@@ -1,17 +1,15 @@
 package io.kinlink.member.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import io.kinlink.events.Topics;
 import io.kinlink.member.Member;
 import io.kinlink.member.Purchase;
+import io.kinlink.member.PurchaseItem;
 import io.kinlink.member.repository.MemberRepository;
 import io.kinlink.member.repository.PurchaseRepository;
 import io.kinlink.platform.outbox.Outbox;
@@ -27,12 +25,15 @@ public class PurchaseService {
 
     private final MemberRepository members;
     private final PurchaseRepository purchases;
+    private final NetSpend netSpend;
     private final Outbox outbox;
     private final Clock clock;
 
-    public PurchaseService(MemberRepository members, PurchaseRepository purchases, Outbox outbox, Clock clock) {
+    public PurchaseService(MemberRepository members, PurchaseRepository purchases, NetSpend netSpend, Outbox outbox,
+                           Clock clock) {
         this.members = members;
         this.purchases = purchases;
+        this.netSpend = netSpend;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -43,7 +44,7 @@ public class PurchaseService {
      */
     @Transactional
     public RecordedPurchase record(NewPurchase request) {
-        Member member = members.findByIdOptional(request.memberId())
+        Member member = members.findForUpdate(request.memberId())
                 .orElseThrow(() -> new NotFoundProblem("member-not-found", "No member " + request.memberId()));
         if (!member.canRecordActivity()) {
             throw new RuleViolationProblem("member-not-active", "Member " + member.id() + " is " + member.status());
@@ -52,9 +53,10 @@ public class PurchaseService {
         String fingerprint = request.fingerprint();
         Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt().truncatedTo(ChronoUnit.MICROS);
         Purchase purchase = new Purchase(member.id(), request.externalTransactionId(), request.amountFen(),
-                request.branch(), occurredAt, now, fingerprint);
+                request.branch(), occurredAt, now, fingerprint, request.items());
         if (purchases.insertIfAbsent(purchase)) {
             outbox.append(Topics.MEMBER_EVENTS, member.id().toString(), MemberEvents.recorded(purchase));
+            netSpend.add(member, purchase.amountFen(), purchase.occurredAt());
             return new RecordedPurchase(purchase, true);
         }
         Purchase first = purchases.findByExternalTransactionId(request.externalTransactionId()).orElseThrow();
@@ -67,17 +69,10 @@ public class PurchaseService {
 
     /** A purchase as a partner submits it; {@code occurredAt} may be left out to mean now. */
     public record NewPurchase(UUID memberId, String externalTransactionId, long amountFen, String branch,
-                              Instant occurredAt) {
+                              Instant occurredAt, List<PurchaseItem> items) {
 
         String fingerprint() {
-            String canonical = String.join("|", memberId.toString(), externalTransactionId, Long.toString(amountFen),
-                    branch, occurredAt == null ? "-" : occurredAt.toString());
-            try {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-                return HexFormat.of().formatHex(digest);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            return Fingerprint.of(memberId, externalTransactionId, amountFen, branch, occurredAt, items);
         }
     }
 

@@ -1,0 +1,51 @@
+package io.kinlink.member.rest;
+
+import java.net.URI;
+
+import io.kinlink.member.service.RefundService;
+import io.kinlink.member.service.RefundService.RecordedRefund;
+import io.kinlink.member.service.VisitService;
+import io.kinlink.member.service.VisitService.RecordedVisit;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Refunds and check-ins that partners record; each answers 201 when new and 200 for a retry. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ActivityResource {
+
+    private final RefundService refunds;
+    private final VisitService visits;
+
+    public ActivityResource(RefundService refunds, VisitService visits) {
+        this.refunds = refunds;
+        this.visits = visits;
+    }
+
+    @POST
+    @Path("/refunds")
+    public Response refund(@Valid @NotNull RecordRefundRequest request) {
+        RecordedRefund recorded = refunds.record(request.toNewRefund());
+        RefundResponse body = RefundResponse.from(recorded.refund());
+        return recorded.created()
+                ? Response.created(URI.create("/api/refunds/" + body.id())).entity(body).build()
+                : Response.ok(body).build();
+    }
+
+    @POST
+    @Path("/visits")
+    public Response visit(@Valid @NotNull RecordVisitRequest request) {
+        RecordedVisit recorded = visits.record(request.toNewVisit());
+        VisitResponse body = VisitResponse.from(recorded.visit());
+        return recorded.created()
+                ? Response.created(URI.create("/api/visits/" + body.id())).entity(body).build()
+                : Response.ok(body).build();
+    }
+}

@@ -1,0 +1,15 @@
+package io.kinlink.member.rest;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.kinlink.member.Refund;
+
+public record RefundResponse(UUID id, UUID purchaseId, UUID memberId, String externalRefundId, long amountFen,
+                             String reason, Instant occurredAt, Instant recordedAt) {
+
+    static RefundResponse from(Refund refund) {
+        return new RefundResponse(refund.id(), refund.purchaseId(), refund.memberId(), refund.externalRefundId(),
+                refund.amountFen(), refund.reason(), refund.occurredAt(), refund.recordedAt());
+    }
+}
