@@ -90,6 +90,24 @@ public class ReferralMember {
         referrerL3 = referrer.referrerL2;
     }
 
+    /** Follows the member service: a suspended member's code stops attributing new friends. */
+    public void applyStatus(String status) {
+        switch (status) {
+            case "SUSPENDED" -> suspended = true;
+            case "ACTIVE" -> suspended = false;
+            case "ERASED" -> erase();
+            default -> { }
+        }
+    }
+
+    /** Drops what identifies the person (masked name, phone hash, device); the chain and history stay. */
+    private void erase() {
+        maskedName = "**";
+        phoneHash = "erased:" + memberId;
+        deviceId = null;
+        suspended = true;
+    }
+
     /** The referrers above this member, direct referrer first, at most {@code depth} of them. */
     public List<UUID> chain(int depth) {
         List<UUID> chain = new ArrayList<>(MAX_CHAIN_DEPTH);

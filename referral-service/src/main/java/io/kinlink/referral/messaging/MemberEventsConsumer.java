@@ -5,6 +5,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.kinlink.events.MemberRegistered;
+import io.kinlink.events.MemberStatusChanged;
 import io.kinlink.events.PurchaseRecorded;
 import io.kinlink.platform.event.EventEnvelope;
 import io.kinlink.platform.inbox.EventProcessor;
@@ -43,6 +44,8 @@ public class MemberEventsConsumer {
             attribution.onMemberRegistered(event.payloadAs(MemberRegistered.class, mapper));
         } else if (event.is(PurchaseRecorded.class)) {
             purchaseChains.onPurchaseRecorded(event.payloadAs(PurchaseRecorded.class, mapper));
+        } else if (event.is(MemberStatusChanged.class)) {
+            attribution.onMemberStatusChanged(event.payloadAs(MemberStatusChanged.class, mapper));
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 import io.kinlink.events.MemberRegistered;
+import io.kinlink.events.MemberStatusChanged;
 import io.kinlink.events.ReferralAttributed;
 import io.kinlink.events.Topics;
 import io.kinlink.platform.outbox.Outbox;
@@ -60,6 +61,11 @@ public class AttributionService {
         if (registered.referralCode() != null && !registered.referralCode().isBlank()) {
             attribute(member, ReferralCode.canonical(registered.referralCode()));
         }
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void onMemberStatusChanged(MemberStatusChanged changed) {
+        members.findByIdOptional(changed.memberId()).ifPresent(member -> member.applyStatus(changed.status()));
     }
 
     private void attribute(ReferralMember referee, String code) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.kinlink.events.MemberStatusChanged;
 import io.kinlink.events.Topics;
 import io.kinlink.platform.event.EventEnvelope;
 import io.kinlink.referral.AttributionRejection;
@@ -102,6 +104,15 @@ class AttributionTest {
         UUID friend = TestEvents.registered(codeOf(referrer), device);
         assertEquals(RejectionReason.SAME_DEVICE, awaitRejection(friend));
         assertEquals(0, referralEvents(friend, "ReferralAttributed", 0).size());
+    }
+
+    @Test
+    void a_suspended_referrers_code_is_refused_until_reinstated() {
+        UUID referrer = TestEvents.registered(null, null);
+        String code = codeOf(referrer);
+        TestEvents.publish(TestEvents.envelope(referrer, new MemberStatusChanged(referrer, "SUSPENDED", Instant.now())));
+        UUID friend = TestEvents.registered(code, null);
+        assertEquals(RejectionReason.REFERRER_SUSPENDED, awaitRejection(friend));
     }
 
     @Test
