@@ -1,5 +1,6 @@
 package io.kinlink.referral;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -26,6 +27,12 @@ public class Referral {
     private ReferralStatus status;
     @Column(name = "attributed_at")
     private Instant attributedAt;
+    @Column(name = "qualifying_purchase_id")
+    private UUID qualifyingPurchaseId;
+    @Column(name = "qualified_at")
+    private Instant qualifiedAt;
+    @Column(name = "reversed_at")
+    private Instant reversedAt;
 
     protected Referral() {
     }
@@ -37,6 +44,35 @@ public class Referral {
         this.code = code;
         this.status = ReferralStatus.REGISTERED;
         this.attributedAt = attributedAt;
+    }
+
+    /**
+     * Whether a purchase qualifies this referral: the referee's first purchase at or above the
+     * minimum, made within the window after attribution, while the referral still waits for one.
+     */
+    public boolean qualifiesBy(long amountFen, Instant purchasedAt, long minimumFen, Duration window) {
+        return status == ReferralStatus.REGISTERED && amountFen >= minimumFen
+                && !purchasedAt.isAfter(attributedAt.plus(window));
+    }
+
+    public void qualify(UUID purchaseId, Instant at) {
+        status = ReferralStatus.QUALIFIED;
+        qualifyingPurchaseId = purchaseId;
+        qualifiedAt = at;
+    }
+
+    /** Undone by a full refund of the purchase that qualified it. */
+    public boolean reversedBy(UUID refundedPurchaseId, boolean fullyRefunded) {
+        return status == ReferralStatus.QUALIFIED && fullyRefunded && refundedPurchaseId.equals(qualifyingPurchaseId);
+    }
+
+    public void reverse(Instant at) {
+        status = ReferralStatus.REVERSED;
+        reversedAt = at;
+    }
+
+    public UUID qualifyingPurchaseId() {
+        return qualifyingPurchaseId;
     }
 
     public UUID id() {

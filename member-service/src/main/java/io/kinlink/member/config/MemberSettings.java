@@ -11,4 +11,8 @@ public interface MemberSettings {
     /** The needs tags operators group members by (product needs); others are refused. */
     @WithDefault("nose,eyes,laser,hyaluronic-acid,botox,skin,body-contouring,anti-aging,teeth,hair")
     Set<String> needsTags();
+
+    /** Where anniversaries fall: membership years turn at midnight in this zone. */
+    @WithDefault("Asia/Shanghai")
+    java.time.ZoneId timeZone();
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import io.kinlink.member.service.RefundService;
 import io.kinlink.member.service.RefundService.RecordedRefund;
+import io.kinlink.member.service.SatisfactionService;
 import io.kinlink.member.service.VisitService;
 import io.kinlink.member.service.VisitService.RecordedVisit;
 import jakarta.validation.Valid;
@@ -15,7 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Refunds and check-ins that partners record; each answers 201 when new and 200 for a retry. */
+/** Refunds, check-ins and satisfaction scores that partners record; retries of the first two answer 200. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -23,10 +24,22 @@ public class ActivityResource {
 
     private final RefundService refunds;
     private final VisitService visits;
+    private final SatisfactionService satisfaction;
 
-    public ActivityResource(RefundService refunds, VisitService visits) {
+    public ActivityResource(RefundService refunds, VisitService visits, SatisfactionService satisfaction) {
         this.refunds = refunds;
         this.visits = visits;
+        this.satisfaction = satisfaction;
+    }
+
+    /** A score of 1 to 5 for a visit or purchase; 409 when that one was scored already. */
+    @POST
+    @Path("/satisfaction")
+    public Response score(@Valid @NotNull RecordSatisfactionRequest request) {
+        SatisfactionResponse body = SatisfactionResponse.from(satisfaction.record(request.memberId(),
+                request.visitId(), request.purchaseId(), request.score(),
+                request.complaint() == null || request.complaint().isBlank() ? null : request.complaint().strip()));
+        return Response.created(URI.create("/api/satisfaction/" + body.id())).entity(body).build();
     }
 
     @POST

@@ -118,6 +118,23 @@ class ActivityTest {
     }
 
     @Test
+    void a_visit_or_purchase_is_scored_once_and_a_complaint_stays_open() {
+        String member = TestMembers.register();
+        String visit = given().contentType(ContentType.JSON).body(Map.of("memberId", member, "externalVisitId",
+                        "visit-" + UUID.randomUUID(), "branch", "shanghai-jingan"))
+                .when().post("/api/visits").then().statusCode(201).extract().path("id");
+        Map<String, Object> score = Map.of("memberId", member, "visitId", visit, "score", 2,
+                "complaint", "waited 40 minutes past the appointment");
+        given().contentType(ContentType.JSON).body(score).when().post("/api/satisfaction").then().statusCode(201)
+                .body("complaintOpen", equalTo(true));
+        given().contentType(ContentType.JSON).body(score).when().post("/api/satisfaction").then().statusCode(409);
+        given().contentType(ContentType.JSON).body(Map.of("memberId", member, "visitId", visit, "score", 6))
+                .when().post("/api/satisfaction").then().statusCode(400).body("errors.field", hasItem("score"));
+        given().contentType(ContentType.JSON).body(Map.of("memberId", TestMembers.register(), "visitId", visit,
+                "score", 5)).when().post("/api/satisfaction").then().statusCode(404);
+    }
+
+    @Test
     void line_items_keep_their_categories_and_must_add_up() {
         String member = TestMembers.register();
         Map<String, Object> body = new HashMap<>(Map.of("memberId", member, "externalTransactionId",

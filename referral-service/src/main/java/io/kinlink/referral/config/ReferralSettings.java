@@ -17,6 +17,15 @@ public interface ReferralSettings {
     @Max(3)
     int chainDepth();
 
+    /** A referral qualifies at the referee's first purchase of at least this many fen ... */
+    @WithDefault("50000")
+    @Min(1)
+    long qualifyingMinimumFen();
+
+    /** ... made within this time after the referee registered. */
+    @WithDefault("P90D")
+    java.time.Duration qualifyingWindow();
+
     /** Where share links point: the public address of the gateway, without a trailing slash. */
     @WithDefault("http://localhost:8080")
     String shareBaseUrl();

@@ -7,14 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kinlink.events.MemberRegistered;
 import io.kinlink.events.MemberStatusChanged;
 import io.kinlink.events.PurchaseRecorded;
+import io.kinlink.events.RefundRecorded;
 import io.kinlink.platform.event.EventEnvelope;
 import io.kinlink.platform.inbox.EventProcessor;
 import io.kinlink.referral.service.AttributionService;
 import io.kinlink.referral.service.PurchaseChainService;
+import io.kinlink.referral.service.QualificationService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Member registrations and purchases, in order per member; other event types are not ours to handle. */
+/** Registrations, status changes, purchases and refunds, in order per member; other types are not ours. */
 @ApplicationScoped
 public class MemberEventsConsumer {
 
@@ -23,13 +25,16 @@ public class MemberEventsConsumer {
     private final EventProcessor processor;
     private final AttributionService attribution;
     private final PurchaseChainService purchaseChains;
+    private final QualificationService qualification;
     private final ObjectMapper mapper;
 
     public MemberEventsConsumer(EventProcessor processor, AttributionService attribution,
-                                PurchaseChainService purchaseChains, ObjectMapper mapper) {
+                                PurchaseChainService purchaseChains, QualificationService qualification,
+                                ObjectMapper mapper) {
         this.processor = processor;
         this.attribution = attribution;
         this.purchaseChains = purchaseChains;
+        this.qualification = qualification;
         this.mapper = mapper;
     }
 
@@ -43,7 +48,11 @@ public class MemberEventsConsumer {
         if (event.is(MemberRegistered.class)) {
             attribution.onMemberRegistered(event.payloadAs(MemberRegistered.class, mapper));
         } else if (event.is(PurchaseRecorded.class)) {
-            purchaseChains.onPurchaseRecorded(event.payloadAs(PurchaseRecorded.class, mapper));
+            PurchaseRecorded purchase = event.payloadAs(PurchaseRecorded.class, mapper);
+            purchaseChains.onPurchaseRecorded(purchase);
+            qualification.onPurchaseRecorded(purchase);
+        } else if (event.is(RefundRecorded.class)) {
+            qualification.onRefundRecorded(event.payloadAs(RefundRecorded.class, mapper));
         } else if (event.is(MemberStatusChanged.class)) {
             attribution.onMemberStatusChanged(event.payloadAs(MemberStatusChanged.class, mapper));
         }

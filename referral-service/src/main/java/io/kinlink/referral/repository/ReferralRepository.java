@@ -10,6 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID> {
 
+    public java.util.Optional<Referral> findByReferee(UUID refereeId) {
+        return find("refereeId", refereeId).firstResultOptional();
+    }
+
     public void recordRejection(AttributionRejection rejection) {
         getEntityManager().persist(rejection);
     }

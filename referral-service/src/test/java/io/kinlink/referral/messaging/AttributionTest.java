@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.kinlink.events.MemberStatusChanged;
+import io.kinlink.events.RefundRecorded;
 import io.kinlink.events.Topics;
 import io.kinlink.platform.event.EventEnvelope;
 import io.kinlink.referral.AttributionRejection;
@@ -113,6 +114,26 @@ class AttributionTest {
         TestEvents.publish(TestEvents.envelope(referrer, new MemberStatusChanged(referrer, "SUSPENDED", Instant.now())));
         UUID friend = TestEvents.registered(code, null);
         assertEquals(RejectionReason.REFERRER_SUSPENDED, awaitRejection(friend));
+    }
+
+    @Test
+    void the_first_purchase_over_the_minimum_qualifies_the_referral_and_its_full_refund_reverses_it() {
+        UUID referrer = TestEvents.registered(null, null);
+        UUID friend = TestEvents.registered(codeOf(referrer), null);
+        referralEvents(friend, "ReferralAttributed", 1);
+
+        TestEvents.publish(TestEvents.purchase(friend, 49_999));
+        EventEnvelope qualifying = TestEvents.purchase(friend, 50_000);
+        TestEvents.publish(qualifying);
+        TestEvents.publish(TestEvents.purchase(friend, 90_000));
+        List<ConsumerRecord<String, String>> qualified = referralEvents(referrer, "ReferralQualified", 1);
+        assertEquals(1, qualified.size(), "qualified once, by the first purchase of at least 500 CNY");
+        UUID purchaseId = UUID.fromString(qualifying.payload().get("purchaseId").asText());
+        assertTrue(qualified.get(0).value().contains("\"purchaseId\":\"" + purchaseId + "\""));
+
+        TestEvents.publish(TestEvents.envelope(friend, new RefundRecorded(UUID.randomUUID(), purchaseId, friend,
+                "refund-1", 50_000, 50_000, 50_000, Instant.now())));
+        assertEquals(1, referralEvents(referrer, "ReferralReversed", 1).size());
     }
 
     @Test

@@ -1,0 +1,55 @@
+package io.kinlink.member.messaging;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.kinlink.events.ReferralQualified;
+import io.kinlink.events.ReferralReversed;
+import io.kinlink.platform.event.EventEnvelope;
+import io.kinlink.platform.inbox.EventProcessor;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/** Keeps each referrer's successful referrals, for their gold standards. */
+@ApplicationScoped
+public class ReferralEventsConsumer {
+
+    static final String CONSUMER = "member-service/referral-events";
+
+    private final EventProcessor processor;
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+
+    public ReferralEventsConsumer(EventProcessor processor, EntityManager em, ObjectMapper mapper) {
+        this.processor = processor;
+        this.em = em;
+        this.mapper = mapper;
+    }
+
+    @Incoming("referral-events")
+    @Blocking
+    public void consume(String message) {
+        processor.process(CONSUMER, message, this::apply);
+    }
+
+    private void apply(EventEnvelope event) {
+        if (event.is(ReferralQualified.class)) {
+            ReferralQualified qualified = event.payloadAs(ReferralQualified.class, mapper);
+            em.createNativeQuery("insert into referral_success (referral_id, referrer_id, referee_id, qualified_at) "
+                            + "values (?1, ?2, ?3, ?4) on conflict (referral_id) do nothing")
+                    .setParameter(1, qualified.referralId())
+                    .setParameter(2, qualified.referrerId())
+                    .setParameter(3, qualified.refereeId())
+                    .setParameter(4, qualified.qualifiedAt())
+                    .executeUpdate();
+        } else if (event.is(ReferralReversed.class)) {
+            ReferralReversed reversed = event.payloadAs(ReferralReversed.class, mapper);
+            em.createNativeQuery("update referral_success set reversed_at = ?1 where referral_id = ?2")
+                    .setParameter(1, reversed.reversedAt())
+                    .setParameter(2, reversed.referralId())
+                    .executeUpdate();
+        }
+    }
+}
