@@ -1,0 +1,8 @@
+package io.kinlink.member.directory;
+
+public enum Behaviour {
+    ACTIVE,
+    HIGH_VALUE,
+    LOYAL,
+    CHURNED
+}

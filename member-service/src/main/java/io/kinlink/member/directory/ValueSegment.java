@@ -1,0 +1,8 @@
+package io.kinlink.member.directory;
+
+public enum ValueSegment {
+    STRATEGIC,
+    PROFIT,
+    POTENTIAL,
+    ORDINARY
+}
