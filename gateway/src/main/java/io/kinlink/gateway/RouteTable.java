@@ -15,8 +15,9 @@ public final class RouteTable {
 
     private static final List<Route> ROUTES = List.of(
             new Route(Pattern.compile("/api/members/[^/]+/referral-code"), "referral"),
-            new Route(Pattern.compile("/api/members/[^/]+/referrals(/.*)?"), "referral"),
+            new Route(Pattern.compile("/api/members/[^/]+/(referrals|network|shares)(/.*)?"), "referral"),
             new Route(Pattern.compile("/api/referral-codes(/.*)?"), "referral"),
+            new Route(Pattern.compile("/api/referrals(/.*)?"), "referral"),
             new Route(Pattern.compile("/r/[^/]+"), "referral"),
             new Route(Pattern.compile("/api/members/[^/]+/rewards(/.*)?"), "rewards"),
             new Route(Pattern.compile("/api/members(/.*)?"), "member"),

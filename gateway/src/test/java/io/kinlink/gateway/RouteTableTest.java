@@ -26,6 +26,10 @@ class RouteTableTest {
     @Test
     void share_links_go_to_the_referral_service_and_unknown_paths_nowhere() {
         assertEquals(Optional.of("referral"), RouteTable.serviceFor("/r/ABC2345"));
+        assertEquals(Optional.of("referral"), RouteTable.serviceFor("/api/members/42/shares"));
+        assertEquals(Optional.of("referral"), RouteTable.serviceFor("/api/members/42/network"));
+        assertEquals(Optional.of("referral"), RouteTable.serviceFor("/api/referrals/funnel"));
+        assertEquals(Optional.of("member"), RouteTable.serviceFor("/api/members/42/networking"));
         assertEquals(Optional.empty(), RouteTable.serviceFor("/api/purchasesx"));
         assertEquals(Optional.empty(), RouteTable.serviceFor("/admin"));
     }

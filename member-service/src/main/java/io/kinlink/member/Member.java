@@ -38,6 +38,8 @@ public class Member {
     private String referralCode;
     @Column(name = "device_id")
     private String deviceId;
+    @Column(name = "referral_click_id")
+    private UUID referralClickId;
     @Column(name = "marketing_consent")
     private boolean marketingConsent;
     @Column(name = "consent_given_at")
@@ -75,6 +77,7 @@ public class Member {
         member.channel = details.channel();
         member.referralCode = details.referralCode();
         member.deviceId = details.deviceId();
+        member.referralClickId = details.referralClickId();
         member.marketingConsent = details.marketingConsent();
         member.consentGivenAt = details.marketingConsent() ? now : null;
         member.status = MemberStatus.ACTIVE;
@@ -200,6 +203,10 @@ public class Member {
         return deviceId;
     }
 
+    public UUID referralClickId() {
+        return referralClickId;
+    }
+
     public boolean marketingConsent() {
         return marketingConsent;
     }
@@ -241,7 +248,7 @@ public class Member {
     }
 
     /** What a registration asks for, already validated and normalized. */
-    public record NewMember(String name, String branch, Channel channel, String referralCode, String deviceId,
-                            boolean marketingConsent) {
+    public record NewMember(String name, String branch, Channel channel, String referralCode, UUID referralClickId,
+                            String deviceId, boolean marketingConsent) {
     }
 }

@@ -11,6 +11,8 @@ import io.kinlink.platform.event.DomainEvent;
  *
  * @param referralCode the code the member gave at registration, or null
  * @param deviceId     the registering device, or null
+ * @param clickId      the landing-page click the member came from, or null (added later: absent in
+ *                     older events)
  */
 public record MemberRegistered(
         UUID memberId,
@@ -20,5 +22,6 @@ public record MemberRegistered(
         String deviceId,
         String branch,
         String channel,
-        Instant registeredAt) implements DomainEvent {
+        Instant registeredAt,
+        UUID clickId) implements DomainEvent {
 }

@@ -20,6 +20,8 @@ public class AttributionRejection {
     @Column(name = "referee_id")
     private UUID refereeId;
     private String code;
+    @Column(name = "click_id")
+    private UUID clickId;
     @Enumerated(EnumType.STRING)
     private RejectionReason reason;
     @Column(name = "rejected_at")
@@ -28,10 +30,12 @@ public class AttributionRejection {
     protected AttributionRejection() {
     }
 
-    public AttributionRejection(UUID refereeId, String code, RejectionReason reason, Instant rejectedAt) {
+    public AttributionRejection(UUID refereeId, String code, UUID clickId, RejectionReason reason,
+                                Instant rejectedAt) {
         this.id = UUID.randomUUID();
         this.refereeId = refereeId;
         this.code = code;
+        this.clickId = clickId;
         this.reason = reason;
         this.rejectedAt = rejectedAt;
     }
@@ -42,6 +46,10 @@ public class AttributionRejection {
 
     public String code() {
         return code;
+    }
+
+    public UUID clickId() {
+        return clickId;
     }
 
     public RejectionReason reason() {

@@ -33,15 +33,25 @@ public class Referral {
     private Instant qualifiedAt;
     @Column(name = "reversed_at")
     private Instant reversedAt;
+    @Column(name = "click_id")
+    private UUID clickId;
+    private String campaign;
+    @Column(name = "first_visit_at")
+    private Instant firstVisitAt;
+    @Column(name = "first_purchase_at")
+    private Instant firstPurchaseAt;
 
     protected Referral() {
     }
 
-    public Referral(UUID referrerId, UUID refereeId, String code, Instant attributedAt) {
+    /** @param click the landing-page click the referee came from, or null; its campaign carries over */
+    public Referral(UUID referrerId, UUID refereeId, String code, LinkClick click, Instant attributedAt) {
         this.id = UUID.randomUUID();
         this.referrerId = referrerId;
         this.refereeId = refereeId;
         this.code = code;
+        this.clickId = click == null ? null : click.id();
+        this.campaign = click == null ? null : click.campaign();
         this.status = ReferralStatus.REGISTERED;
         this.attributedAt = attributedAt;
     }
@@ -69,6 +79,28 @@ public class Referral {
     public void reverse(Instant at) {
         status = ReferralStatus.REVERSED;
         reversedAt = at;
+    }
+
+    /** Funnel step: the referee's first check-in, kept at the earliest one seen. */
+    public void recordVisit(Instant at) {
+        if (firstVisitAt == null || at.isBefore(firstVisitAt)) {
+            firstVisitAt = at;
+        }
+    }
+
+    /** Funnel step: the referee's first purchase of any amount. */
+    public void recordPurchase(Instant at) {
+        if (firstPurchaseAt == null || at.isBefore(firstPurchaseAt)) {
+            firstPurchaseAt = at;
+        }
+    }
+
+    public Instant qualifiedAt() {
+        return qualifiedAt;
+    }
+
+    public String campaign() {
+        return campaign;
     }
 
     public UUID qualifyingPurchaseId() {

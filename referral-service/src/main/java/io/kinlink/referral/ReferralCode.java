@@ -52,6 +52,14 @@ public class ReferralCode {
         return typed.strip().toUpperCase(Locale.ROOT);
     }
 
+    /** Whether a canonical code could be one of ours at all: 6 to 8 characters of the alphabet. */
+    public static boolean isWellFormed(String canonical) {
+        if (canonical.length() < 6 || canonical.length() > 8) {
+            return false;
+        }
+        return canonical.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0);
+    }
+
     public String code() {
         return code;
     }

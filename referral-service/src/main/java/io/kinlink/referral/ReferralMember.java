@@ -132,6 +132,10 @@ public class ReferralMember {
         return maskedName;
     }
 
+    public String phoneHash() {
+        return phoneHash;
+    }
+
     public String branch() {
         return branch;
     }

@@ -7,6 +7,13 @@ public enum RejectionReason {
     SAME_PHONE,
     SAME_DEVICE,
     REFERRER_SUSPENDED,
+    /** The member has a referrer already; it is fixed once set. */
     ALREADY_REFERRED,
-    CYCLE
+    /** Someone with the same phone joined before: an existing customer cannot be referred. */
+    ALREADY_REGISTERED,
+    CYCLE,
+    /** The registration named a landing-page click that was never recorded. */
+    UNKNOWN_CLICK,
+    /** The landing-page click is older than the attribution window. */
+    CLICK_EXPIRED
 }

@@ -36,11 +36,23 @@ public final class TestEvents {
 
     /** Registers a member through the member topic and returns its id. */
     public static UUID registered(String referralCode, String deviceId) {
+        return registered(registration(referralCode, deviceId, null));
+    }
+
+    public static UUID registered(MemberRegistered registration) {
+        publish(envelope(registration.memberId(), registration));
+        return registration.memberId();
+    }
+
+    /** A registration with a fresh member id and phone hash, as the member service would publish it. */
+    public static MemberRegistered registration(String referralCode, String deviceId, UUID clickId) {
         UUID member = UUID.randomUUID();
-        String phoneHash = Long.toHexString(ThreadLocalRandom.current().nextLong()) + member;
-        publish(envelope(member, new MemberRegistered(member, "测**", phoneHash, referralCode, deviceId,
-                "shanghai-jingan", "APP", Instant.now())));
-        return member;
+        return new MemberRegistered(member, "测**", randomPhoneHash(), referralCode, deviceId, "shanghai-jingan",
+                "APP", Instant.now(), clickId);
+    }
+
+    public static String randomPhoneHash() {
+        return Long.toHexString(ThreadLocalRandom.current().nextLong()) + UUID.randomUUID();
     }
 
     public static EventEnvelope purchase(UUID member, long amountFen) {

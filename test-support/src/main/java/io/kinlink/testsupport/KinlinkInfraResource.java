@@ -32,6 +32,7 @@ public class KinlinkInfraResource implements QuarkusTestResourceLifecycleManager
         config.put("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers());
         config.put("kinlink.pii.encryption-key", SECRETS.get("KINLINK_PII_ENCRYPTION_KEY"));
         config.put("kinlink.pii.lookup-key", SECRETS.get("KINLINK_PII_LOOKUP_KEY"));
+        config.put("kinlink.referral.click-hash-key", SECRETS.get("KINLINK_REFERRAL_CLICK_HASH_KEY"));
         return config;
     }
 

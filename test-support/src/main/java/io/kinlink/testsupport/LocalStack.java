@@ -73,14 +73,19 @@ public final class LocalStack {
                 secrets.load(in);
             }
         } else {
-            secrets.putAll(RandomKeys.serviceSecrets());
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        // A key added by a newer version is made once and kept; existing keys are never replaced.
+        Map<String, String> fresh = RandomKeys.serviceSecrets();
+        if (!secrets.keySet().containsAll(fresh.keySet())) {
+            fresh.forEach(secrets::putIfAbsent);
             try (OutputStream out = Files.newOutputStream(file)) {
                 secrets.store(out, "Local keys for personal data; generated, never committed");
             }
         }
-        return Map.of("KINLINK_PII_ENCRYPTION_KEY", secrets.getProperty("KINLINK_PII_ENCRYPTION_KEY"),
-                "KINLINK_PII_LOOKUP_KEY", secrets.getProperty("KINLINK_PII_LOOKUP_KEY"));
+        Map<String, String> env = new java.util.HashMap<>();
+        fresh.keySet().forEach(name -> env.put(name, secrets.getProperty(name)));
+        return env;
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -21,6 +21,7 @@ public final class RandomKeys {
 
     /** The secrets the services need, as environment variables, freshly made. */
     public static Map<String, String> serviceSecrets() {
-        return Map.of("KINLINK_PII_ENCRYPTION_KEY", key(), "KINLINK_PII_LOOKUP_KEY", key());
+        return Map.of("KINLINK_PII_ENCRYPTION_KEY", key(), "KINLINK_PII_LOOKUP_KEY", key(),
+                "KINLINK_REFERRAL_CLICK_HASH_KEY", key());
     }
 }

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Size;
  * @param phone        a mobile number; mainland numbers may omit +86
  * @param channel      where the member registers; APP when left out
  * @param referralCode the code of the member who referred them, if any
+ * @param clickId      the landing-page click the member came from, if any: attributes them to the
+ *                     link's owner within the attribution window even without a code
  */
 public record RegisterMemberRequest(
         @NotBlank @Size(max = 100) String name,
@@ -18,12 +20,13 @@ public record RegisterMemberRequest(
         @NotBlank @Size(max = 64) String branch,
         Channel channel,
         @Pattern(regexp = "[A-Za-z0-9]{6,8}", message = "must be 6 to 8 letters or digits") String referralCode,
+        java.util.UUID clickId,
         @Size(max = 128) String deviceId,
         @NotNull Boolean marketingConsent) {
 
     Member.NewMember toNewMember() {
         return new Member.NewMember(name.strip(), branch.strip(), channel == null ? Channel.APP : channel,
-                referralCode == null ? null : referralCode.toUpperCase(java.util.Locale.ROOT), deviceId,
+                referralCode == null ? null : referralCode.toUpperCase(java.util.Locale.ROOT), clickId, deviceId,
                 marketingConsent);
     }
 }

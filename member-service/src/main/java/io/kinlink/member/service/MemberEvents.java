@@ -17,7 +17,8 @@ final class MemberEvents {
 
     static MemberRegistered registered(Member member) {
         return new MemberRegistered(member.id(), member.maskedName(), member.phoneHash(), member.referralCode(),
-                member.deviceId(), member.branch(), member.channel().name(), member.registeredAt());
+                member.deviceId(), member.branch(), member.channel().name(), member.registeredAt(),
+                member.referralClickId());
     }
 
     static PurchaseRecorded recorded(Purchase purchase) {

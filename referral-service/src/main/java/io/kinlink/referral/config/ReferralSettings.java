@@ -29,4 +29,15 @@ public interface ReferralSettings {
     /** Where share links point: the public address of the gateway, without a trailing slash. */
     @WithDefault("http://localhost:8080")
     String shareBaseUrl();
+
+    /** A landing-page click attributes a registration without a code for this long. */
+    @WithDefault("P30D")
+    java.time.Duration attributionWindow();
+
+    /** Key for the hash of a clicker's IP address (HMAC-SHA256, base64): raw addresses are never kept. */
+    String clickHashKey();
+
+    /** The branches a visitor can pick on the landing page; the inviter's branch is preselected. */
+    @WithDefault("shanghai-jingan,shanghai-xuhui,beijing-chaoyang")
+    java.util.List<String> landingBranches();
 }

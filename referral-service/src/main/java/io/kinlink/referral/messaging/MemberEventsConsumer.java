@@ -8,15 +8,17 @@ import io.kinlink.events.MemberRegistered;
 import io.kinlink.events.MemberStatusChanged;
 import io.kinlink.events.PurchaseRecorded;
 import io.kinlink.events.RefundRecorded;
+import io.kinlink.events.VisitRecorded;
 import io.kinlink.platform.event.EventEnvelope;
 import io.kinlink.platform.inbox.EventProcessor;
 import io.kinlink.referral.service.AttributionService;
 import io.kinlink.referral.service.PurchaseChainService;
 import io.kinlink.referral.service.QualificationService;
+import io.kinlink.referral.service.RefereeActivityService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Registrations, status changes, purchases and refunds, in order per member; other types are not ours. */
+/** Registrations, status changes, visits, purchases and refunds, in order per member; other types are not ours. */
 @ApplicationScoped
 public class MemberEventsConsumer {
 
@@ -26,15 +28,17 @@ public class MemberEventsConsumer {
     private final AttributionService attribution;
     private final PurchaseChainService purchaseChains;
     private final QualificationService qualification;
+    private final RefereeActivityService activity;
     private final ObjectMapper mapper;
 
     public MemberEventsConsumer(EventProcessor processor, AttributionService attribution,
                                 PurchaseChainService purchaseChains, QualificationService qualification,
-                                ObjectMapper mapper) {
+                                RefereeActivityService activity, ObjectMapper mapper) {
         this.processor = processor;
         this.attribution = attribution;
         this.purchaseChains = purchaseChains;
         this.qualification = qualification;
+        this.activity = activity;
         this.mapper = mapper;
     }
 
@@ -51,8 +55,13 @@ public class MemberEventsConsumer {
             PurchaseRecorded purchase = event.payloadAs(PurchaseRecorded.class, mapper);
             purchaseChains.onPurchaseRecorded(purchase);
             qualification.onPurchaseRecorded(purchase);
+            activity.onPurchaseRecorded(purchase);
         } else if (event.is(RefundRecorded.class)) {
-            qualification.onRefundRecorded(event.payloadAs(RefundRecorded.class, mapper));
+            RefundRecorded refund = event.payloadAs(RefundRecorded.class, mapper);
+            qualification.onRefundRecorded(refund);
+            activity.onRefundRecorded(refund);
+        } else if (event.is(VisitRecorded.class)) {
+            activity.onVisitRecorded(event.payloadAs(VisitRecorded.class, mapper));
         } else if (event.is(MemberStatusChanged.class)) {
             attribution.onMemberStatusChanged(event.payloadAs(MemberStatusChanged.class, mapper));
         }

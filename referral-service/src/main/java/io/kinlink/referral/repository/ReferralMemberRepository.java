@@ -8,4 +8,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
 public class ReferralMemberRepository implements PanacheRepositoryBase<ReferralMember, UUID> {
+
+    /**
+     * Serializes registrations of one phone (hash) until the transaction ends, so two sign-ups of
+     * the same person at the same moment are seen one after the other.
+     */
+    public void lockPhone(String phoneHash) {
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "phone:" + phoneHash)
+                .getSingleResult();
+    }
+
+    /** Whether someone else already joined with this phone. */
+    public boolean phoneTakenByOther(String phoneHash, UUID memberId) {
+        return count("phoneHash = ?1 and memberId <> ?2", phoneHash, memberId) > 0;
+    }
 }

@@ -10,7 +10,6 @@ import io.kinlink.events.PurchaseRecorded;
 import io.kinlink.events.Topics;
 import io.kinlink.platform.outbox.Outbox;
 import io.kinlink.referral.ReferralMember;
-import io.kinlink.referral.config.ReferralSettings;
 import io.kinlink.referral.repository.ReferralMemberRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -24,12 +23,12 @@ import jakarta.transaction.Transactional.TxType;
 public class PurchaseChainService {
 
     private final ReferralMemberRepository members;
-    private final ReferralSettings settings;
+    private final ReferralChains chains;
     private final Outbox outbox;
 
-    public PurchaseChainService(ReferralMemberRepository members, ReferralSettings settings, Outbox outbox) {
+    public PurchaseChainService(ReferralMemberRepository members, ReferralChains chains, Outbox outbox) {
         this.members = members;
-        this.settings = settings;
+        this.chains = chains;
         this.outbox = outbox;
     }
 
@@ -41,7 +40,7 @@ public class PurchaseChainService {
                         + " by member " + purchase.memberId() + " who has not registered"));
         outbox.append(Topics.REFERRAL_EVENTS, buyer.memberId().toString(), new PurchaseAttributed(
                 purchase.purchaseId(), buyer.memberId(), purchase.amountFen(), purchase.branch(),
-                purchase.occurredAt(), links(buyer.chain(settings.chainDepth()))));
+                purchase.occurredAt(), links(chains.chainOf(buyer))));
     }
 
     private static List<ChainLink> links(List<UUID> chain) {

@@ -1,14 +1,25 @@
 package io.kinlink.referral.service;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.kinlink.platform.problem.NotFoundProblem;
+import io.kinlink.referral.AttributionRejection;
 import io.kinlink.referral.ReferralCode;
+import io.kinlink.referral.ReferralStatus;
+import io.kinlink.referral.RejectionReason;
+import io.kinlink.referral.analytics.MemberNetwork;
 import io.kinlink.referral.config.ReferralSettings;
 import io.kinlink.referral.repository.ReferralCodeRepository;
 import io.kinlink.referral.repository.ReferralMemberRepository;
+import io.kinlink.referral.repository.ReferralRepository;
+import io.kinlink.referral.rest.MyReferralsView;
 import io.kinlink.referral.rest.ReferralCodeLookup;
 import io.kinlink.referral.rest.ReferralCodeResponse;
+import io.kinlink.referral.rest.RejectionView;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -17,11 +28,16 @@ public class ReferralQueries {
 
     private final ReferralCodeRepository codes;
     private final ReferralMemberRepository members;
+    private final ReferralRepository referrals;
+    private final MemberNetwork network;
     private final ReferralSettings settings;
 
-    public ReferralQueries(ReferralCodeRepository codes, ReferralMemberRepository members, ReferralSettings settings) {
+    public ReferralQueries(ReferralCodeRepository codes, ReferralMemberRepository members,
+                           ReferralRepository referrals, MemberNetwork network, ReferralSettings settings) {
         this.codes = codes;
         this.members = members;
+        this.referrals = referrals;
+        this.network = network;
         this.settings = settings;
     }
 
@@ -30,7 +46,54 @@ public class ReferralQueries {
         ReferralCode code = codes.findByMember(memberId)
                 .orElseThrow(() -> new NotFoundProblem("referral-code-not-found",
                         "Member " + memberId + " has no referral code yet; it is issued moments after registration"));
-        return new ReferralCodeResponse(memberId, code.code(), settings.shareBaseUrl() + "/r/" + code.code());
+        return new ReferralCodeResponse(memberId, code.code(), shareUrl(code.code(), null));
+    }
+
+    /** The share link, with the campaign tag when there is one. */
+    public String shareUrl(String code, String campaign) {
+        return settings.shareBaseUrl() + "/r/" + code + (campaign == null ? "" : "?c=" + campaign);
+    }
+
+    /** The member's own page: code, link, network by level and the friends they brought, newest first. */
+    @Transactional
+    public MyReferralsView referralsOf(UUID memberId, int page, int size) {
+        ReferralCodeResponse code = codeOf(memberId);
+        List<MyReferralsView.Friend> friends = referrals.getEntityManager().createQuery("""
+                        select m.maskedName, r.status, r.attributedAt, r.qualifiedAt
+                        from Referral r, ReferralMember m
+                        where m.memberId = r.refereeId and r.referrerId = :referrer
+                        order by r.attributedAt desc, r.id""", Object[].class)
+                .setParameter("referrer", memberId)
+                .setFirstResult(page * size).setMaxResults(size).getResultStream()
+                .map(row -> new MyReferralsView.Friend((String) row[0], (ReferralStatus) row[1], (Instant) row[2],
+                        (Instant) row[3]))
+                .toList();
+        long total = referrals.count("referrerId", memberId);
+        return new MyReferralsView(memberId, code.code(), code.shareUrl(), network.of(memberId), total, page, size,
+                friends);
+    }
+
+    /** Refused attributions in {@code [from, to)}, newest first, optionally of one reason. */
+    @Transactional
+    public RejectionView.Page rejections(Instant from, Instant to, Optional<RejectionReason> reason, int page,
+                                         int size) {
+        Parameters parameters = Parameters.with("from", from).and("to", to);
+        String where = "rejectedAt >= :from and rejectedAt < :to";
+        if (reason.isPresent()) {
+            where += " and reason = :reason";
+            parameters = parameters.and("reason", reason.get());
+        }
+        var query = referrals.getEntityManager().createQuery("from AttributionRejection where " + where
+                + " order by rejectedAt desc, id", AttributionRejection.class);
+        var count = referrals.getEntityManager().createQuery("select count(*) from AttributionRejection where "
+                + where, Long.class);
+        parameters.map().forEach((name, value) -> {
+            query.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        List<RejectionView> items = query.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
+                .map(RejectionView::of).toList();
+        return new RejectionView.Page(count.getSingleResult(), page, size, items);
     }
 
     @Transactional

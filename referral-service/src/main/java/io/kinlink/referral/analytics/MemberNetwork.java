@@ -1,0 +1,31 @@
+package io.kinlink.referral.analytics;
+
+import java.util.UUID;
+
+import io.kinlink.referral.config.ReferralSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/** A member's downstream network by level, counted on the stored chain columns (one indexed scan per level). */
+@ApplicationScoped
+public class MemberNetwork {
+
+    private final EntityManager entityManager;
+    private final ReferralSettings settings;
+
+    public MemberNetwork(EntityManager entityManager, ReferralSettings settings) {
+        this.entityManager = entityManager;
+        this.settings = settings;
+    }
+
+    /** Levels deeper than the configured chain depth are not part of the network and count 0. */
+    public NetworkSize of(UUID memberId) {
+        long[] levels = new long[3];
+        for (int level = 1; level <= settings.chainDepth(); level++) {
+            levels[level - 1] = ((Number) entityManager.createNativeQuery(
+                            "select count(*) from referral_member where referrer_l" + level + " = ?1")
+                    .setParameter(1, memberId).getSingleResult()).longValue();
+        }
+        return new NetworkSize(levels[0], levels[1], levels[2]);
+    }
+}

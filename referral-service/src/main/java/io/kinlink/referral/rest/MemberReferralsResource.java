@@ -1,0 +1,62 @@
+package io.kinlink.referral.rest;
+
+import java.util.UUID;
+
+import io.kinlink.referral.analytics.MemberNetwork;
+import io.kinlink.referral.analytics.NetworkSize;
+import io.kinlink.referral.service.ReferralQueries;
+import io.kinlink.referral.service.ShareService;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** A member's side of referrals: the friends they brought, their network, and shares of their link. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class MemberReferralsResource {
+
+    private final ReferralQueries queries;
+    private final MemberNetwork network;
+    private final ShareService shares;
+
+    public MemberReferralsResource(ReferralQueries queries, MemberNetwork network, ShareService shares) {
+        this.queries = queries;
+        this.network = network;
+        this.shares = shares;
+    }
+
+    @GET
+    @Path("/members/{memberId}/referrals")
+    public MyReferralsView referrals(@PathParam("memberId") UUID memberId,
+                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return queries.referralsOf(memberId, page, size);
+    }
+
+    @GET
+    @Path("/members/{memberId}/network")
+    @Transactional
+    public NetworkSize network(@PathParam("memberId") UUID memberId) {
+        queries.codeOf(memberId); // 404 for a member this service does not know
+        return network.of(memberId);
+    }
+
+    @POST
+    @Path("/members/{memberId}/shares")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response share(@PathParam("memberId") UUID memberId, @Valid @NotNull ShareRequest request) {
+        return Response.status(201).entity(shares.record(memberId, request)).build();
+    }
+}

@@ -1,0 +1,95 @@
+package io.kinlink.referral.rest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.kinlink.platform.problem.InvalidRequestProblem;
+import io.kinlink.referral.RejectionReason;
+import io.kinlink.referral.analytics.FunnelFilter;
+import io.kinlink.referral.analytics.FunnelGrouping;
+import io.kinlink.referral.analytics.FunnelReport;
+import io.kinlink.referral.analytics.LeaderRanking;
+import io.kinlink.referral.analytics.OpinionLeader;
+import io.kinlink.referral.analytics.OpinionLeaders;
+import io.kinlink.referral.analytics.ReferralFunnel;
+import io.kinlink.referral.service.ReferralQueries;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * Operators' views of the referral programme: the funnel, the opinion leaders and the refused
+ * attributions. Periods are {@code [from, to)}; without them, the last 30 days.
+ */
+@Path("/api/referrals")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReferralReportsResource {
+
+    private static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
+    private static final Duration LONGEST_PERIOD = Duration.ofDays(3 * 366);
+
+    private final ReferralFunnel funnel;
+    private final OpinionLeaders leaders;
+    private final ReferralQueries queries;
+    private final Clock clock;
+
+    public ReferralReportsResource(ReferralFunnel funnel, OpinionLeaders leaders, ReferralQueries queries,
+                                   Clock clock) {
+        this.funnel = funnel;
+        this.leaders = leaders;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/funnel")
+    public FunnelReport funnel(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
+                               @QueryParam("referrerId") UUID referrerId, @QueryParam("branch") String branch,
+                               @QueryParam("campaign") String campaign,
+                               @QueryParam("groupBy") @DefaultValue("NONE") FunnelGrouping groupBy) {
+        Instant[] period = period(from, to);
+        return funnel.report(new FunnelFilter(period[0], period[1], Optional.ofNullable(referrerId),
+                Optional.ofNullable(branch), Optional.ofNullable(campaign)), groupBy);
+    }
+
+    @GET
+    @Path("/leaders")
+    public List<OpinionLeader> leaders(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
+                                       @QueryParam("branch") String branch,
+                                       @QueryParam("by") @DefaultValue("QUALIFIED") LeaderRanking by,
+                                       @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit) {
+        Instant[] period = period(from, to);
+        return leaders.rank(period[0], period[1], Optional.ofNullable(branch), by, limit);
+    }
+
+    @GET
+    @Path("/rejections")
+    public RejectionView.Page rejections(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
+                                         @QueryParam("reason") RejectionReason reason,
+                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        Instant[] period = period(from, to);
+        return queries.rejections(period[0], period[1], Optional.ofNullable(reason), page, size);
+    }
+
+    private Instant[] period(Instant from, Instant to) {
+        Instant end = to == null ? clock.instant() : to;
+        Instant start = from == null ? end.minus(DEFAULT_PERIOD) : from;
+        if (!start.isBefore(end)) {
+            throw new InvalidRequestProblem("from", "must be before to");
+        }
+        if (Duration.between(start, end).compareTo(LONGEST_PERIOD) > 0) {
+            throw new InvalidRequestProblem("to", "a period may span at most three years");
+        }
+        return new Instant[] {start, end};
+    }
+}
