@@ -26,6 +26,6 @@ public class MemberNetwork {
                             "select count(*) from referral_member where referrer_l" + level + " = ?1")
                     .setParameter(1, memberId).getSingleResult()).longValue();
         }
-        return new NetworkSize(levels[0], levels[1], levels[2]);
+        return NetworkSize.of(levels[0], levels[1], levels[2]);
     }
 }

@@ -39,7 +39,7 @@ public class OpinionLeaders {
         for (Object row : query.getResultList()) {
             Object[] c = (Object[]) row;
             leaders.add(new OpinionLeader(leaders.size() + 1, (UUID) c[0], (String) c[1], (String) c[2], number(c[3]),
-                    new NetworkSize(number(c[4]), number(c[5]), number(c[6])), number(c[8])));
+                    NetworkSize.of(number(c[4]), number(c[5]), number(c[6])), number(c[8])));
         }
         return leaders;
     }

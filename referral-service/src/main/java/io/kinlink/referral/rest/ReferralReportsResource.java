@@ -55,30 +55,34 @@ public class ReferralReportsResource {
     public FunnelReport funnel(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
                                @QueryParam("referrerId") UUID referrerId, @QueryParam("branch") String branch,
                                @QueryParam("campaign") String campaign,
-                               @QueryParam("groupBy") @DefaultValue("NONE") FunnelGrouping groupBy) {
+                               @QueryParam("groupBy") @DefaultValue("NONE") String groupBy) {
         Instant[] period = period(from, to);
         return funnel.report(new FunnelFilter(period[0], period[1], Optional.ofNullable(referrerId),
-                Optional.ofNullable(branch), Optional.ofNullable(campaign)), groupBy);
+                Optional.ofNullable(branch), Optional.ofNullable(campaign)),
+                QueryEnums.parse(FunnelGrouping.class, "groupBy", groupBy));
     }
 
     @GET
     @Path("/leaders")
     public List<OpinionLeader> leaders(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
                                        @QueryParam("branch") String branch,
-                                       @QueryParam("by") @DefaultValue("QUALIFIED") LeaderRanking by,
+                                       @QueryParam("by") @DefaultValue("QUALIFIED") String by,
                                        @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit) {
         Instant[] period = period(from, to);
-        return leaders.rank(period[0], period[1], Optional.ofNullable(branch), by, limit);
+        return leaders.rank(period[0], period[1], Optional.ofNullable(branch),
+                QueryEnums.parse(LeaderRanking.class, "by", by), limit);
     }
 
     @GET
     @Path("/rejections")
     public RejectionView.Page rejections(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
-                                         @QueryParam("reason") RejectionReason reason,
+                                         @QueryParam("reason") String reason,
                                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         Instant[] period = period(from, to);
-        return queries.rejections(period[0], period[1], Optional.ofNullable(reason), page, size);
+        return queries.rejections(period[0], period[1],
+                Optional.ofNullable(reason).map(value -> QueryEnums.parse(RejectionReason.class, "reason", value)),
+                page, size);
     }
 
     private Instant[] period(Instant from, Instant to) {

@@ -137,6 +137,29 @@ class AttributionTest {
     }
 
     @Test
+    void a_friend_with_the_referrers_phone_is_refused_as_the_same_person() {
+        io.kinlink.events.MemberRegistered referrer = TestEvents.registration(null, null, null);
+        TestEvents.registered(referrer);
+        io.kinlink.events.MemberRegistered friend = new io.kinlink.events.MemberRegistered(UUID.randomUUID(), "测**",
+                referrer.phoneHash(), codeOf(referrer.memberId()), null, "shanghai-jingan", "APP", Instant.now(), null);
+        TestEvents.registered(friend);
+        assertEquals(RejectionReason.SAME_PHONE, awaitRejection(friend.memberId()));
+    }
+
+    @Test
+    void someone_who_joined_before_cannot_be_referred_again_under_a_new_id() {
+        io.kinlink.events.MemberRegistered existing = TestEvents.registration(null, null, null);
+        TestEvents.registered(existing);
+        UUID referrer = TestEvents.registered(null, null);
+        io.kinlink.events.MemberRegistered again = new io.kinlink.events.MemberRegistered(UUID.randomUUID(), "测**",
+                existing.phoneHash(), codeOf(referrer), null, "shanghai-jingan", "APP", Instant.now(), null);
+        TestEvents.registered(again);
+        assertEquals(RejectionReason.ALREADY_REGISTERED, awaitRejection(again.memberId()));
+        given().get("/api/referrals/rejections?reason=ALREADY_REGISTERED&size=200").then().statusCode(200)
+                .body("items.refereeId", org.hamcrest.Matchers.hasItem(again.memberId().toString()));
+    }
+
+    @Test
     void an_unknown_code_is_refused_with_the_reason_recorded() {
         UUID friend = TestEvents.registered("ZZZZ999", null);
         assertEquals(RejectionReason.UNKNOWN_CODE, awaitRejection(friend));

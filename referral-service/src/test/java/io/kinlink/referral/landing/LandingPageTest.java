@@ -1,0 +1,139 @@
+package io.kinlink.referral.landing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.kinlink.referral.RejectionReason;
+import io.kinlink.referral.TestEvents;
+import io.kinlink.testsupport.KinlinkInfraResource;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+import static io.kinlink.referral.ReferralApi.awaitReferrals;
+import static io.kinlink.referral.ReferralApi.awaitRejection;
+import static io.kinlink.referral.ReferralApi.clickIdIn;
+import static io.kinlink.referral.ReferralApi.codeOf;
+import static io.kinlink.referral.ReferralApi.open;
+
+@QuarkusTest
+@WithTestResource(value = KinlinkInfraResource.class, initArgs = @ResourceArg(name = "database", value = "referral"))
+class LandingPageTest {
+
+    @Test
+    void a_share_link_names_the_inviter_masked_fills_in_the_code_and_records_the_click_without_the_ip() {
+        UUID referrer = TestEvents.registered(null, null);
+        String code = codeOf(referrer);
+
+        Response page = open("/r/" + code.toLowerCase() + "?c=spring-2026", "203.0.113.77");
+        page.then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("测** 邀请您加入"))
+                .body(containsString("value=\"" + code + "\""))
+                .body(containsString("'LANDING_PAGE'"));
+        UUID click = clickIdIn(page);
+
+        Object[] stored = QuarkusTransaction.requiringNew().call(() -> (Object[]) Panache.getEntityManager()
+                .createNativeQuery("select ip_hash, user_agent, campaign, cast(referrer_id as varchar) from link_click where id = ?1")
+                .setParameter(1, click).getSingleResult());
+        String ipHash = (String) stored[0];
+        assertTrue(ipHash.matches("[0-9a-f]{64}"), ipHash);
+        assertFalse(ipHash.contains("203.0.113.77"));
+        assertEquals("Mozilla/5.0 (iPhone) MicroMessenger", stored[1]);
+        assertEquals("spring-2026", stored[2]);
+        assertEquals(referrer.toString(), stored[3]);
+
+        assertEquals(ipHash, hashOfClick(clickIdIn(open("/r/" + code, "203.0.113.77"))), "the same visitor, the same hash");
+        assertFalse(ipHash.equals(hashOfClick(clickIdIn(open("/r/" + code, "203.0.113.78")))));
+    }
+
+    @Test
+    void the_page_speaks_english_when_asked_or_when_the_browser_prefers_it() {
+        String code = codeOf(TestEvents.registered(null, null));
+        given().queryParam("lang", "en").get("/r/" + code).then().statusCode(200)
+                .body(containsString("<html lang=\"en\">")).body(containsString("测** invited you"));
+        given().header("Accept-Language", "en-GB,en;q=0.9,zh;q=0.5").get("/r/" + code).then()
+                .body(containsString("invited you"));
+        given().header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8").get("/r/" + code).then()
+                .body(containsString("<html lang=\"zh\">"));
+    }
+
+    @Test
+    void an_unknown_code_gets_a_friendly_page_that_still_lets_the_visitor_join() {
+        for (String unknown : new String[] {"ZZZZ999", "not-a-code", "%3Cscript%3E"}) {
+            given().urlEncodingEnabled(false).get("/r/" + unknown).then().statusCode(404)
+                    .contentType(containsString("text/html"))
+                    .body(containsString("这个邀请链接无效或已失效"))
+                    .body(containsString("id=\"join\""))
+                    .body(not(containsString("<script>alert")))
+                    .body(not(containsString("Exception")));
+        }
+    }
+
+    @Test
+    void a_registration_carrying_the_click_id_is_attributed_to_the_links_owner_with_the_campaign() {
+        UUID referrer = TestEvents.registered(null, null);
+        UUID click = clickIdIn(open("/r/" + codeOf(referrer) + "?c=poster-a", "198.51.100.1"));
+
+        TestEvents.registered(TestEvents.registration(null, null, click));
+        awaitReferrals(referrer, 1);
+        given().get("/api/members/" + referrer + "/referrals").then()
+                .body("referrals[0].maskedName", equalTo("测**"))
+                .body("referrals[0].status", equalTo("REGISTERED"));
+        String campaign = QuarkusTransaction.requiringNew().call(() -> (String) Panache.getEntityManager()
+                .createNativeQuery("select campaign from referral where click_id = ?1").setParameter(1, click)
+                .getSingleResult());
+        assertEquals("poster-a", campaign);
+    }
+
+    @Test
+    void a_click_older_than_the_attribution_window_or_never_made_attributes_nobody() {
+        UUID referrer = TestEvents.registered(null, null);
+        UUID click = clickIdIn(open("/r/" + codeOf(referrer), "198.51.100.2"));
+        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
+                .createNativeQuery("update link_click set clicked_at = ?2 where id = ?1")
+                .setParameter(1, click).setParameter(2, Instant.now().minus(31, ChronoUnit.DAYS)).executeUpdate());
+
+        UUID late = TestEvents.registered(TestEvents.registration(null, null, click));
+        assertEquals(RejectionReason.CLICK_EXPIRED, awaitRejection(late).reason());
+        assertEquals(click, awaitRejection(late).clickId());
+
+        UUID unknown = TestEvents.registered(TestEvents.registration(null, null, UUID.randomUUID()));
+        assertEquals(RejectionReason.UNKNOWN_CLICK, awaitRejection(unknown).reason());
+        given().get("/api/members/" + referrer + "/referrals").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void a_typed_code_wins_over_a_click_for_another_code() {
+        UUID clicked = TestEvents.registered(null, null);
+        UUID typed = TestEvents.registered(null, null);
+        UUID click = clickIdIn(open("/r/" + codeOf(clicked), "198.51.100.3"));
+
+        TestEvents.registered(TestEvents.registration(codeOf(typed), null, click));
+        awaitReferrals(typed, 1);
+        given().get("/api/members/" + clicked + "/referrals").then().body("total", equalTo(0));
+        assertNull(QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager()
+                .createNativeQuery("select click_id from referral where referrer_id = ?1").setParameter(1, typed)
+                .getSingleResult()), "the click was for another code, so it is not this referral's");
+    }
+
+    private static String hashOfClick(UUID click) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) Panache.getEntityManager()
+                .createNativeQuery("select ip_hash from link_click where id = ?1").setParameter(1, click)
+                .getSingleResult());
+    }
+}
