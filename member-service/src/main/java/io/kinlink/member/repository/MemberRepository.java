@@ -18,6 +18,16 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
                 jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
     }
 
+    /**
+     * Holds back another registration of the same phone (hash) until this transaction ends, so two
+     * sign-ups at the same moment become one member and one 409, never a failed commit.
+     */
+    public void lockPhone(String phoneHash) {
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "phone:" + phoneHash)
+                .getSingleResult();
+    }
+
     public boolean existsByPhoneHash(String phoneHash) {
         return count("phoneHash", phoneHash) > 0;
     }

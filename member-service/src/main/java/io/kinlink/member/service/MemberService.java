@@ -37,6 +37,7 @@ public class MemberService {
         String e164 = PhoneNumbers.normalize(phone)
                 .orElseThrow(() -> new InvalidRequestProblem("phone", "is not a valid mobile phone number"));
         String phoneHash = phones.lookupHash(e164);
+        members.lockPhone(phoneHash);
         if (members.existsByPhoneHash(phoneHash)) {
             throw new ConflictProblem("phone-already-registered", "A member with this phone number exists already");
         }

@@ -71,6 +71,32 @@ class MemberRegistrationTest {
     }
 
     @Test
+    void the_same_phone_registered_several_times_at_once_becomes_one_member_and_conflicts() throws Exception {
+        String phone = TestMembers.uniqueMainlandPhone();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.CompletableFuture<Integer>> attempts = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            attempts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return given().contentType(ContentType.JSON)
+                        .body(Map.of("name", "Racer", "phone", phone, "branch", "beijing", "marketingConsent", false))
+                        .post("/api/members").statusCode();
+            }));
+        }
+        start.countDown();
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        for (var attempt : attempts) {
+            statuses.add(attempt.get());
+        }
+        statuses.sort(Integer::compare);
+        assertEquals(java.util.List.of(201, 409, 409, 409), statuses);
+    }
+
+    @Test
     void an_invalid_registration_lists_every_bad_field_and_stores_nothing() {
         given().contentType(ContentType.JSON)
                 .body(Map.of("name", " ", "phone", "12345", "branch", "x", "referralCode", "no!"))
