@@ -34,6 +34,21 @@ public final class LedgerInvariants {
                     where rule_id is not null
                     group by source_type, source_id, rule_id, chain_level having count(*) > 1""").getResultList();
             assertEquals(List.of(), doubled, "no source, rule and level credited twice");
+            List<?> lotsAdrift = em.createNativeQuery("""
+                    select a.member_id from ledger_account a
+                    left join points_lot l on l.member_id = a.member_id
+                    where a.kind = 'MEMBER_POINTS_AVAILABLE'
+                    group by a.member_id, a.balance
+                    having coalesce(sum(l.remaining), 0) <> greatest(a.balance, 0)""").getResultList();
+            assertEquals(List.of(), lotsAdrift, "the lots left add up to the available points (0 while in debt)");
+            List<?> overReversed = em.createNativeQuery("""
+                    select c.id from ledger_transaction c
+                    join ledger_entry ce on ce.transaction_id = c.id and ce.amount > 0
+                    join ledger_account ca on ca.id = ce.account_id and ca.member_id is not null
+                    join ledger_transaction r on r.reverses_transaction_id = c.id
+                    join ledger_entry re on re.transaction_id = r.id and re.amount > 0
+                    group by c.id, ce.amount having sum(re.amount) > ce.amount""").getResultList();
+            assertEquals(List.of(), overReversed, "no refund undoes more than its credit paid");
         });
     }
 }

@@ -60,6 +60,7 @@ public class MemberEventsConsumer {
             RefundRecorded refund = event.payloadAs(RefundRecorded.class, mapper);
             qualification.onRefundRecorded(refund);
             activity.onRefundRecorded(refund);
+            purchaseChains.onRefundRecorded(refund);
         } else if (event.is(VisitRecorded.class)) {
             activity.onVisitRecorded(event.payloadAs(VisitRecorded.class, mapper));
         } else if (event.is(MemberStatusChanged.class)) {

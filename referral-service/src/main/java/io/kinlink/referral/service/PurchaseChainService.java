@@ -7,6 +7,8 @@ import java.util.UUID;
 import io.kinlink.events.PurchaseAttributed;
 import io.kinlink.events.PurchaseAttributed.ChainLink;
 import io.kinlink.events.PurchaseRecorded;
+import io.kinlink.events.RefundAttributed;
+import io.kinlink.events.RefundRecorded;
 import io.kinlink.events.Topics;
 import io.kinlink.platform.outbox.Outbox;
 import io.kinlink.referral.ReferralMember;
@@ -17,7 +19,7 @@ import jakarta.transaction.Transactional.TxType;
 
 /**
  * Republishes every purchase with the buyer's referral chain at that moment, so the rewards
- * service can pay the levels above without asking who they are.
+ * service can pay the levels above without asking who they are, and every refund after it.
  */
 @ApplicationScoped
 public class PurchaseChainService {
@@ -41,6 +43,14 @@ public class PurchaseChainService {
         outbox.append(Topics.REFERRAL_EVENTS, buyer.memberId().toString(), new PurchaseAttributed(
                 purchase.purchaseId(), buyer.memberId(), purchase.amountFen(), purchase.branch(),
                 purchase.occurredAt(), links(chains.chainOf(buyer))));
+    }
+
+    /** Refunds follow their purchase on the referral topic, under the same key, so rewards never sees one first. */
+    @Transactional(TxType.MANDATORY)
+    public void onRefundRecorded(RefundRecorded refund) {
+        outbox.append(Topics.REFERRAL_EVENTS, refund.memberId().toString(), new RefundAttributed(refund.refundId(),
+                refund.purchaseId(), refund.memberId(), refund.amountFen(), refund.purchaseAmountFen(),
+                refund.refundedTotalFen(), refund.occurredAt()));
     }
 
     private static List<ChainLink> links(List<UUID> chain) {

@@ -22,6 +22,22 @@ public interface RewardsSettings {
     @WithDefault("P14D")
     Duration holdingPeriod();
 
+    /** Points expire this long after they were earned, lot by lot. */
+    @WithDefault("P12M")
+    java.time.Period pointsValidity();
+
+    /** The balance shows the points expiring within this time as "expiring soon". */
+    @WithDefault("P30D")
+    Duration expiringSoon();
+
+    /** How often pending points due are released ({@code off} stops the job; read by the scheduler). */
+    @WithDefault("1m")
+    String releaseEvery();
+
+    /** How often lots past their end are expired ({@code off} stops the job; read by the scheduler). */
+    @WithDefault("1h")
+    String expireEvery();
+
     Rebate rebate();
 
     interface Rebate {

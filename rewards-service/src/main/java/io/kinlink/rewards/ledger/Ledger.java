@@ -1,6 +1,7 @@
 package io.kinlink.rewards.ledger;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,8 +31,9 @@ public class Ledger {
         UUID transactionId = UUID.randomUUID();
         int claimed = em.createNativeQuery("""
                         insert into ledger_transaction (id, idempotency_key, member_id, reason, source_type, source_id,
-                            source_event_id, rule_id, rule_version, chain_level, explanation, occurred_at, recorded_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                            source_event_id, rule_id, rule_version, chain_level, explanation, occurred_at, recorded_at,
+                            reverses_transaction_id)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
                         on conflict (idempotency_key) do nothing""")
                 .setParameter(1, transactionId)
                 .setParameter(2, posting.idempotencyKey())
@@ -46,6 +48,7 @@ public class Ledger {
                 .setParameter(11, posting.explanation())
                 .setParameter(12, posting.occurredAt())
                 .setParameter(13, clock.instant())
+                .setParameter(14, posting.reverses())
                 .executeUpdate();
         if (claimed == 0) {
             return Optional.empty();
@@ -67,6 +70,27 @@ public class Ledger {
             }
         }
         return Optional.of(transactionId);
+    }
+
+    /**
+     * Serializes every movement of one member's points until the transaction ends: a redemption,
+     * an expiry and a clawback each read the balance and write it, and must not interleave.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void lockMember(UUID member) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "points:" + member)
+                .getSingleResult();
+    }
+
+    /** The cached balance of a member account; 0 when it has no entries yet. */
+    @Transactional(TxType.MANDATORY)
+    public long balance(UUID member, AccountKind kind) {
+        List<?> balances = em.createNativeQuery("select balance from ledger_account where member_id = ?1 and kind = ?2")
+                .setParameter(1, member)
+                .setParameter(2, kind.name())
+                .getResultList();
+        return balances.isEmpty() ? 0 : ((Number) balances.get(0)).longValue();
     }
 
     private UUID accountId(UUID member, AccountKind kind) {

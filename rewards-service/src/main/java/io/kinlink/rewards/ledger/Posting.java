@@ -10,9 +10,15 @@ import java.util.UUID;
  *
  * @param idempotencyKey source, rule and level; posting the same key twice records it once
  * @param member         the member it concerns, if any
+ * @param reverses       the credit this posting undoes (a refund's reversal or clawback), if any
  */
 public record Posting(String idempotencyKey, UUID member, String reason, Source source, Rule rule,
-                      Integer chainLevel, String explanation, Instant occurredAt, List<Leg> legs) {
+                      Integer chainLevel, String explanation, Instant occurredAt, List<Leg> legs, UUID reverses) {
+
+    public Posting(String idempotencyKey, UUID member, String reason, Source source, Rule rule, Integer chainLevel,
+                   String explanation, Instant occurredAt, List<Leg> legs) {
+        this(idempotencyKey, member, reason, source, rule, chainLevel, explanation, occurredAt, legs, null);
+    }
 
     public Posting {
         legs = List.copyOf(legs);

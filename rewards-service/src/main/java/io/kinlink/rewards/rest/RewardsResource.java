@@ -3,7 +3,14 @@ package io.kinlink.rewards.rest;
 import java.util.List;
 import java.util.UUID;
 
+import io.kinlink.rewards.redemption.PointsRedemption;
+import io.kinlink.rewards.redemption.RedeemPointsRequest;
 import io.kinlink.rewards.service.RewardsQueries;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Response;
 import io.kinlink.rewards.service.RewardsQueries.Balance;
 import io.kinlink.rewards.service.RewardsQueries.Movement;
 import jakarta.validation.constraints.Max;
@@ -21,9 +28,23 @@ import jakarta.ws.rs.core.MediaType;
 public class RewardsResource {
 
     private final RewardsQueries queries;
+    private final PointsRedemption redemption;
 
-    public RewardsResource(RewardsQueries queries) {
+    public RewardsResource(RewardsQueries queries, PointsRedemption redemption) {
         this.queries = queries;
+        this.redemption = redemption;
+    }
+
+    /**
+     * Pays with points at a till: 201 with the redemption; the same till transaction again is 200
+     * with the first answer, or 409 when it differs; more than the available points is 422.
+     */
+    @POST
+    @Path("/redemptions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response redeem(@PathParam("memberId") UUID memberId, @Valid @NotNull RedeemPointsRequest request) {
+        PointsRedemption.Result result = redemption.redeem(memberId, request);
+        return Response.status(result.created() ? 201 : 200).entity(result.redemption()).build();
     }
 
     /** Points pending (still in the holding period) and available; 0 and 0 for a member with none. */

@@ -1,10 +1,14 @@
 package io.kinlink.rewards.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.kinlink.rewards.config.RewardsSettings;
 import io.kinlink.rewards.ledger.AccountKind;
+import io.kinlink.rewards.ledger.SqlTimes;
+import io.kinlink.rewards.lots.PointsLots;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -14,9 +18,15 @@ import jakarta.transaction.Transactional;
 public class RewardsQueries {
 
     private final EntityManager em;
+    private final PointsLots lots;
+    private final RewardsSettings settings;
+    private final Clock clock;
 
-    public RewardsQueries(EntityManager em) {
+    public RewardsQueries(EntityManager em, PointsLots lots, RewardsSettings settings, Clock clock) {
         this.em = em;
+        this.lots = lots;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     @Transactional
@@ -31,7 +41,8 @@ public class RewardsQueries {
                 available = (Long) row[1];
             }
         }
-        return new Balance(member, pending, available);
+        Instant horizon = clock.instant().plus(settings.expiringSoon());
+        return new Balance(member, pending, available, lots.expiringBefore(member, horizon), horizon);
     }
 
     /** The member's movements, newest first. */
@@ -53,7 +64,12 @@ public class RewardsQueries {
         return rows.stream().map(Movement::fromRow).toList();
     }
 
-    public record Balance(UUID memberId, long pendingPoints, long availablePoints) {
+    /**
+     * @param availablePoints     spendable now; negative while the member owes points clawed back after a refund
+     * @param expiringSoonPoints  available points that expire before {@code expiringBefore}
+     */
+    public record Balance(UUID memberId, long pendingPoints, long availablePoints, long expiringSoonPoints,
+                          Instant expiringBefore) {
     }
 
     /** One entry on one of the member's accounts, with the transaction that explains it. */
@@ -64,20 +80,7 @@ public class RewardsQueries {
         static Movement fromRow(Object[] row) {
             return new Movement((UUID) row[0], (String) row[1], (String) row[2], ((Number) row[3]).longValue(),
                     (String) row[4], (String) row[5], (String) row[6], (Integer) row[7], (Integer) row[8],
-                    (String) row[9], toInstant(row[10]), toInstant(row[11]));
-        }
-
-        private static Instant toInstant(Object value) {
-            if (value == null) {
-                return null;
-            }
-            if (value instanceof Instant instant) {
-                return instant;
-            }
-            if (value instanceof java.time.OffsetDateTime offset) {
-                return offset.toInstant();
-            }
-            return ((java.sql.Timestamp) value).toInstant();
+                    (String) row[9], SqlTimes.instant(row[10]), SqlTimes.instant(row[11]));
         }
     }
 }

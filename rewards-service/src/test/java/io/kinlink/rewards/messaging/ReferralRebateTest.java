@@ -8,23 +8,16 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import io.kinlink.events.PurchaseAttributed;
-import io.kinlink.events.PurchaseAttributed.ChainLink;
-import io.kinlink.events.Topics;
 import io.kinlink.platform.event.EventEnvelope;
 import io.kinlink.rewards.LedgerInvariants;
+import io.kinlink.rewards.RewardsEvents;
 import io.kinlink.testsupport.KinlinkInfraResource;
-import io.kinlink.testsupport.TopicPublisher;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,23 +26,13 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = KinlinkInfraResource.class, initArgs = @ResourceArg(name = "database", value = "rewards"))
 class ReferralRebateTest {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
     private static EventEnvelope purchase(UUID purchaseId, long amountFen, UUID... chain) {
-        UUID buyer = UUID.randomUUID();
-        List<ChainLink> links = new java.util.ArrayList<>();
-        for (int i = 0; i < chain.length; i++) {
-            links.add(new ChainLink(i + 1, chain[i]));
-        }
-        PurchaseAttributed event = new PurchaseAttributed(purchaseId, buyer, amountFen, "shanghai-jingan",
-                Instant.parse("2026-11-01T10:00:00Z"), links);
-        return new EventEnvelope(UUID.randomUUID(), event.eventType(), 1, Instant.now(), buyer.toString(),
-                MAPPER.valueToTree(event));
+        return RewardsEvents.purchase(UUID.randomUUID(), purchaseId, amountFen, Instant.parse("2026-11-01T10:00:00Z"),
+                chain);
     }
 
     private static void publish(EventEnvelope envelope) {
-        TopicPublisher.publish(Topics.REFERRAL_EVENTS, envelope.key(), envelope.toJson(MAPPER));
+        RewardsEvents.publish(envelope);
     }
 
     private static void awaitPending(UUID member, long points) {

@@ -1,0 +1,33 @@
+package io.kinlink.rewards.holding;
+
+import io.kinlink.rewards.lots.PointsExpiry;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The ledger's timed work. A missed run is made up by the next, which handles all that is due;
+ * {@code off} as the interval switches a job off (tests drive the jobs with their own clock).
+ */
+@ApplicationScoped
+public class ScheduledJobs {
+
+    private final HoldingRelease release;
+    private final PointsExpiry expiry;
+
+    public ScheduledJobs(HoldingRelease release, PointsExpiry expiry) {
+        this.release = release;
+        this.expiry = expiry;
+    }
+
+    @Scheduled(every = "${kinlink.rewards.release-every:1m}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void releaseDueCredits() {
+        release.releaseDue();
+    }
+
+    @Scheduled(every = "${kinlink.rewards.expire-every:1h}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void expireDueLots() {
+        expiry.expireDue();
+    }
+}

@@ -1,0 +1,104 @@
+package io.kinlink.rewards.refund;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.kinlink.events.RefundAttributed;
+import io.kinlink.rewards.ledger.AccountKind;
+import io.kinlink.rewards.ledger.Ledger;
+import io.kinlink.rewards.ledger.Posting;
+import io.kinlink.rewards.lots.PointsLots;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+/**
+ * Undoes what a purchase earned when it is refunded, credit by credit (so level by level), in
+ * proportion to the share refunded so far: a refund of 30% leaves each credit at 70%, a full
+ * refund at 0, and the rounding never undoes more than was paid. Points still pending are
+ * reversed; points already released are clawed back from the available balance, which may go
+ * negative: the debt is recorded, not hidden, and settled by the next points earned.
+ */
+@ApplicationScoped
+public class RefundReversals {
+
+    public static final String REVERSED = "REFUND_REVERSED";
+    public static final String CLAWED_BACK = "REFUND_CLAWBACK";
+
+    private final EntityManager em;
+    private final Ledger ledger;
+    private final PointsLots lots;
+
+    public RefundReversals(EntityManager em, Ledger ledger, PointsLots lots) {
+        this.em = em;
+        this.ledger = ledger;
+        this.lots = lots;
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void onRefundAttributed(RefundAttributed refund, UUID eventId) {
+        for (Credit credit : creditsOf(refund.purchaseId())) {
+            ledger.lockMember(credit.member());
+            long target = Math.min(credit.points(),
+                    Math.multiplyExact(credit.points(), Math.min(refund.refundedTotalFen(), refund.purchaseAmountFen()))
+                            / refund.purchaseAmountFen());
+            long delta = target - reversedSoFar(credit.transactionId());
+            if (delta > 0) {
+                reverse(refund, eventId, credit, delta);
+            }
+        }
+    }
+
+    private void reverse(RefundAttributed refund, UUID eventId, Credit credit, long points) {
+        UUID release = releaseOf(credit.transactionId());
+        boolean pending = release == null;
+        AccountKind from = pending ? AccountKind.MEMBER_POINTS_PENDING : AccountKind.MEMBER_POINTS_AVAILABLE;
+        Posting posting = new Posting("reverse:" + refund.refundId() + ":" + credit.transactionId(), credit.member(),
+                pending ? REVERSED : CLAWED_BACK,
+                new Posting.Source("REFUND", refund.refundId().toString(), eventId), credit.rule(),
+                credit.chainLevel(),
+                String.format("%d of %d fen of purchase %s refunded: %d points %s", refund.refundedTotalFen(),
+                        refund.purchaseAmountFen(), refund.purchaseId(), points,
+                        pending ? "reversed while pending" : "taken back after the holding period"),
+                refund.occurredAt(),
+                List.of(new Posting.Leg(credit.member(), from, -points, null),
+                        new Posting.Leg(null, AccountKind.PROGRAM_POINTS_ISSUED, points, null)),
+                credit.transactionId());
+        if (ledger.post(posting).isPresent() && !pending) {
+            lots.takePreferring(credit.member(), release, points);
+        }
+    }
+
+    /** What the purchase earned: its credits, with their member leg. */
+    @SuppressWarnings("unchecked")
+    private List<Credit> creditsOf(UUID purchase) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        select t.id, a.member_id, e.amount, t.rule_id, t.rule_version, t.chain_level
+                        from ledger_transaction t
+                        join ledger_entry e on e.transaction_id = t.id and e.amount > 0
+                        join ledger_account a on a.id = e.account_id and a.member_id is not null
+                        where t.source_type = 'PURCHASE' and t.source_id = ?1 and t.reverses_transaction_id is null
+                        order by t.chain_level nulls first, t.id""")
+                .setParameter(1, purchase.toString()).getResultList();
+        return rows.stream().map(row -> new Credit((UUID) row[0], (UUID) row[1], ((Number) row[2]).longValue(),
+                row[3] == null ? null : new Posting.Rule((String) row[3], (Integer) row[4]), (Integer) row[5])).toList();
+    }
+
+    private long reversedSoFar(UUID credit) {
+        return ((Number) em.createNativeQuery("""
+                        select coalesce(sum(e.amount), 0) from ledger_transaction t
+                        join ledger_entry e on e.transaction_id = t.id
+                        join ledger_account a on a.id = e.account_id and a.member_id is null
+                        where t.reverses_transaction_id = ?1""")
+                .setParameter(1, credit).getSingleResult()).longValue();
+    }
+
+    private UUID releaseOf(UUID credit) {
+        return (UUID) em.createNativeQuery("select id from ledger_transaction where idempotency_key = ?1")
+                .setParameter(1, "release:" + credit).getResultStream().findFirst().orElse(null);
+    }
+
+    private record Credit(UUID transactionId, UUID member, long points, Posting.Rule rule, Integer chainLevel) {
+    }
+}

@@ -1,0 +1,64 @@
+package io.kinlink.rewards;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.kinlink.events.PurchaseAttributed;
+import io.kinlink.events.PurchaseAttributed.ChainLink;
+import io.kinlink.events.RefundAttributed;
+import io.kinlink.events.Topics;
+import io.kinlink.platform.event.DomainEvent;
+import io.kinlink.platform.event.EventEnvelope;
+import io.kinlink.testsupport.TopicPublisher;
+
+/** Publishes what the referral service would, and reads balances as a partner would. */
+public final class RewardsEvents {
+
+    public static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private RewardsEvents() {
+    }
+
+    public static EventEnvelope envelope(UUID key, DomainEvent event) {
+        return new EventEnvelope(UUID.randomUUID(), event.eventType(), event.eventVersion(), Instant.now(),
+                key.toString(), MAPPER.valueToTree(event));
+    }
+
+    /** A purchase by {@code buyer} with the referrers above them, level 1 first. */
+    public static EventEnvelope purchase(UUID buyer, UUID purchaseId, long amountFen, Instant at, UUID... chain) {
+        List<ChainLink> links = new ArrayList<>();
+        for (int i = 0; i < chain.length; i++) {
+            links.add(new ChainLink(i + 1, chain[i]));
+        }
+        return envelope(buyer, new PurchaseAttributed(purchaseId, buyer, amountFen, "shanghai-jingan", at, links));
+    }
+
+    public static EventEnvelope refund(UUID buyer, UUID purchaseId, long amountFen, long purchaseAmountFen,
+                                       long refundedTotalFen, Instant at) {
+        return envelope(buyer, new RefundAttributed(UUID.randomUUID(), purchaseId, buyer, amountFen, purchaseAmountFen,
+                refundedTotalFen, at));
+    }
+
+    public static void publish(EventEnvelope envelope) {
+        TopicPublisher.publish(Topics.REFERRAL_EVENTS, envelope.key(), envelope.toJson(MAPPER));
+    }
+
+    public static void awaitBalance(UUID member, long pending, long available) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
+                .get("/api/members/" + member + "/rewards/balance").then().statusCode(200)
+                .body("pendingPoints", equalTo((int) pending))
+                .body("availablePoints", equalTo((int) available)));
+    }
+}
