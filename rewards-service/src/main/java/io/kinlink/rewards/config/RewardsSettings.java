@@ -38,7 +38,61 @@ public interface RewardsSettings {
     @WithDefault("1h")
     String expireEvery();
 
+    /** What each member of staff may give away in discretionary coupons per calendar month, in fen. */
+    @WithDefault("1000000")
+    @PositiveOrZero
+    long staffMonthlyAllowanceFen();
+
+    /** The time zone of calendar months (staff allowances, budget periods). */
+    @WithDefault("Asia/Shanghai")
+    java.time.ZoneId zone();
+
     Rebate rebate();
+
+    /** The standing rules' first versions on a new installation; afterwards operators change them through the API. */
+    Defaults defaults();
+
+    interface Defaults {
+
+        /** VIP referrers' rebate rates per level, in basis points. */
+        @WithDefault("800,300,100")
+        List<@PositiveOrZero @Max(10_000) Integer> vipLevelRatesBasisPoints();
+
+        /** Qualified referrals in the last twelve months that make a referrer a VIP. */
+        @WithDefault("5")
+        @Positive
+        int vipMinQualifiedReferrals();
+
+        /** The referrer's coupon when a referral qualifies, in fen (200 CNY). */
+        @WithDefault("20000")
+        @Positive
+        long qualifiedCouponFen();
+
+        /** Own-spend points per CNY. */
+        @WithDefault("1")
+        @PositiveOrZero
+        int ownSpendPointsPerCny();
+
+        /** A milestone coupon for every this much cumulative spend, in fen (10,000 CNY) ... */
+        @WithDefault("1000000")
+        @Positive
+        long milestoneEveryFen();
+
+        /** ... worth this much, in fen (1,000 CNY). */
+        @WithDefault("100000")
+        @Positive
+        long milestoneCouponFen();
+
+        /** How long the default coupons are valid once issued, in days. */
+        @WithDefault("90")
+        @Positive
+        int couponValidDays();
+
+        /** The most one order pays out in points across all levels, in basis points of the order (10%). */
+        @WithDefault("1000")
+        @PositiveOrZero
+        int orderCapBasisPoints();
+    }
 
     interface Rebate {
 

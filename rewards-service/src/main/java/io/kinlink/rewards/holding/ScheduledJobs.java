@@ -1,5 +1,9 @@
 package io.kinlink.rewards.holding;
 
+import java.time.Clock;
+import java.time.Instant;
+
+import io.kinlink.rewards.coupons.CouponService;
 import io.kinlink.rewards.lots.PointsExpiry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,10 +17,14 @@ public class ScheduledJobs {
 
     private final HoldingRelease release;
     private final PointsExpiry expiry;
+    private final CouponService coupons;
+    private final Clock clock;
 
-    public ScheduledJobs(HoldingRelease release, PointsExpiry expiry) {
+    public ScheduledJobs(HoldingRelease release, PointsExpiry expiry, CouponService coupons, Clock clock) {
         this.release = release;
         this.expiry = expiry;
+        this.coupons = coupons;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${kinlink.rewards.release-every:1m}", delayed = "10s",
@@ -27,7 +35,11 @@ public class ScheduledJobs {
 
     @Scheduled(every = "${kinlink.rewards.expire-every:1h}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void expireDueLots() {
+    void expireDueLotsAndCoupons() {
         expiry.expireDue();
+        Instant now = clock.instant();
+        while (coupons.expireDue(now) > 0) {
+            // 500 a transaction until none is left
+        }
     }
 }

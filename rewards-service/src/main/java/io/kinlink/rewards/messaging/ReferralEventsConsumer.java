@@ -5,30 +5,35 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.kinlink.events.PurchaseAttributed;
+import io.kinlink.events.ReferralQualified;
+import io.kinlink.events.ReferralReversed;
 import io.kinlink.events.RefundAttributed;
 import io.kinlink.platform.event.EventEnvelope;
 import io.kinlink.platform.inbox.EventProcessor;
 import io.kinlink.rewards.refund.RefundReversals;
-import io.kinlink.rewards.service.RebateService;
+import io.kinlink.rewards.service.PurchaseRewards;
+import io.kinlink.rewards.service.ReferralCoupons;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Purchases with their referral chain, and the refunds that follow them, from the referral service. */
+/** Purchases with their referral chain, the refunds that follow them, and referrals that qualify or are reversed. */
 @ApplicationScoped
 public class ReferralEventsConsumer {
 
     static final String CONSUMER = "rewards-service/referral-events";
 
     private final EventProcessor processor;
-    private final RebateService rebates;
+    private final PurchaseRewards purchases;
     private final RefundReversals reversals;
+    private final ReferralCoupons referralCoupons;
     private final ObjectMapper mapper;
 
-    public ReferralEventsConsumer(EventProcessor processor, RebateService rebates, RefundReversals reversals,
-                                  ObjectMapper mapper) {
+    public ReferralEventsConsumer(EventProcessor processor, PurchaseRewards purchases, RefundReversals reversals,
+                                  ReferralCoupons referralCoupons, ObjectMapper mapper) {
         this.processor = processor;
-        this.rebates = rebates;
+        this.purchases = purchases;
         this.reversals = reversals;
+        this.referralCoupons = referralCoupons;
         this.mapper = mapper;
     }
 
@@ -40,9 +45,13 @@ public class ReferralEventsConsumer {
 
     private void apply(EventEnvelope event) {
         if (event.is(PurchaseAttributed.class)) {
-            rebates.onPurchaseAttributed(event.payloadAs(PurchaseAttributed.class, mapper), event.id());
+            purchases.onPurchaseAttributed(event.payloadAs(PurchaseAttributed.class, mapper), event.id());
         } else if (event.is(RefundAttributed.class)) {
             reversals.onRefundAttributed(event.payloadAs(RefundAttributed.class, mapper), event.id());
+        } else if (event.is(ReferralQualified.class)) {
+            referralCoupons.onQualified(event.payloadAs(ReferralQualified.class, mapper));
+        } else if (event.is(ReferralReversed.class)) {
+            referralCoupons.onReversed(event.payloadAs(ReferralReversed.class, mapper));
         }
     }
 }

@@ -8,6 +8,8 @@ import io.kinlink.rewards.ledger.AccountKind;
 import io.kinlink.rewards.ledger.Ledger;
 import io.kinlink.rewards.ledger.Posting;
 import io.kinlink.rewards.lots.PointsLots;
+import io.kinlink.rewards.rules.RuleBook;
+import io.kinlink.rewards.service.MilestoneCoupons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -18,7 +20,8 @@ import jakarta.transaction.Transactional.TxType;
  * proportion to the share refunded so far: a refund of 30% leaves each credit at 70%, a full
  * refund at 0, and the rounding never undoes more than was paid. Points still pending are
  * reversed; points already released are clawed back from the available balance, which may go
- * negative: the debt is recorded, not hidden, and settled by the next points earned.
+ * negative: the debt is recorded, not hidden, and settled by the next points earned. Milestone
+ * coupons the purchase's spend reached are voided when still unused.
  */
 @ApplicationScoped
 public class RefundReversals {
@@ -29,15 +32,24 @@ public class RefundReversals {
     private final EntityManager em;
     private final Ledger ledger;
     private final PointsLots lots;
+    private final RuleBook ruleBook;
+    private final MilestoneCoupons milestones;
 
-    public RefundReversals(EntityManager em, Ledger ledger, PointsLots lots) {
+    public RefundReversals(EntityManager em, Ledger ledger, PointsLots lots, RuleBook ruleBook,
+                           MilestoneCoupons milestones) {
         this.em = em;
         this.ledger = ledger;
         this.lots = lots;
+        this.ruleBook = ruleBook;
+        this.milestones = milestones;
     }
 
     @Transactional(TxType.MANDATORY)
     public void onRefundAttributed(RefundAttributed refund, UUID eventId) {
+        em.createNativeQuery("update purchase_record set refunded_fen = greatest(refunded_fen, ?2) where purchase_id = ?1")
+                .setParameter(1, refund.purchaseId()).setParameter(2, refund.refundedTotalFen()).executeUpdate();
+        ruleBook.at(refund.occurredAt()).milestone().ifPresent(rule ->
+                milestones.onRefund(refund.memberId(), refund.refundId(), rule.params().everyFen()));
         for (Credit credit : creditsOf(refund.purchaseId())) {
             ledger.lockMember(credit.member());
             long target = Math.min(credit.points(),
@@ -51,8 +63,10 @@ public class RefundReversals {
     }
 
     private void reverse(RefundAttributed refund, UUID eventId, Credit credit, long points) {
-        UUID release = releaseOf(credit.transactionId());
-        boolean pending = release == null;
+        // Points credited as available (own spend) sit in a lot of their own; pending ones in the release's lot.
+        UUID lot = credit.account() == AccountKind.MEMBER_POINTS_AVAILABLE ? credit.transactionId()
+                : releaseOf(credit.transactionId());
+        boolean pending = lot == null;
         AccountKind from = pending ? AccountKind.MEMBER_POINTS_PENDING : AccountKind.MEMBER_POINTS_AVAILABLE;
         Posting posting = new Posting("reverse:" + refund.refundId() + ":" + credit.transactionId(), credit.member(),
                 pending ? REVERSED : CLAWED_BACK,
@@ -66,7 +80,7 @@ public class RefundReversals {
                         new Posting.Leg(null, AccountKind.PROGRAM_POINTS_ISSUED, points, null)),
                 credit.transactionId());
         if (ledger.post(posting).isPresent() && !pending) {
-            lots.takePreferring(credit.member(), release, points);
+            lots.takePreferring(credit.member(), lot, points);
         }
     }
 
@@ -74,7 +88,7 @@ public class RefundReversals {
     @SuppressWarnings("unchecked")
     private List<Credit> creditsOf(UUID purchase) {
         List<Object[]> rows = em.createNativeQuery("""
-                        select t.id, a.member_id, e.amount, t.rule_id, t.rule_version, t.chain_level
+                        select t.id, a.member_id, e.amount, t.rule_id, t.rule_version, t.chain_level, a.kind
                         from ledger_transaction t
                         join ledger_entry e on e.transaction_id = t.id and e.amount > 0
                         join ledger_account a on a.id = e.account_id and a.member_id is not null
@@ -82,7 +96,8 @@ public class RefundReversals {
                         order by t.chain_level nulls first, t.id""")
                 .setParameter(1, purchase.toString()).getResultList();
         return rows.stream().map(row -> new Credit((UUID) row[0], (UUID) row[1], ((Number) row[2]).longValue(),
-                row[3] == null ? null : new Posting.Rule((String) row[3], (Integer) row[4]), (Integer) row[5])).toList();
+                row[3] == null ? null : new Posting.Rule((String) row[3], (Integer) row[4]), (Integer) row[5],
+                AccountKind.valueOf((String) row[6]))).toList();
     }
 
     private long reversedSoFar(UUID credit) {
@@ -99,6 +114,7 @@ public class RefundReversals {
                 .setParameter(1, "release:" + credit).getResultStream().findFirst().orElse(null);
     }
 
-    private record Credit(UUID transactionId, UUID member, long points, Posting.Rule rule, Integer chainLevel) {
+    private record Credit(UUID transactionId, UUID member, long points, Posting.Rule rule, Integer chainLevel,
+                          AccountKind account) {
     }
 }

@@ -77,7 +77,7 @@ class ReferralRebateTest {
                 .body("[0].ruleVersion", equalTo(1))
                 .body("[0].chainLevel", equalTo(1))
                 .body("[0].availableAt", equalTo("2026-11-15T10:00:00Z"))
-                .body("[0].explanation", startsWith("5% of a 123.45 CNY purchase by your level-1 referral"));
+                .body("[0].explanation", startsWith("5% (referral-rebate v1) of a 123.45 CNY purchase by your level-1 referral"));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.kinlink.rewards.service;
 
-import static io.kinlink.rewards.service.RebateService.pointsFor;
+import static io.kinlink.rewards.service.RebateCalculator.pointsFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;

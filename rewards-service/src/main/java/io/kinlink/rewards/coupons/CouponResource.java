@@ -1,0 +1,74 @@
+package io.kinlink.rewards.coupons;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.kinlink.platform.problem.InvalidRequestProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** A member's coupons: listed for the member, issued by staff, redeemed and voided at the till. */
+@Path("/api/members/{memberId}/rewards/coupons")
+@Produces(MediaType.APPLICATION_JSON)
+public class CouponResource {
+
+    private final CouponService coupons;
+
+    public CouponResource(CouponService coupons) {
+        this.coupons = coupons;
+    }
+
+    @GET
+    public List<CouponView> list(@PathParam("memberId") UUID member, @QueryParam("status") String status) {
+        return coupons.couponsOf(member, Optional.ofNullable(status).map(CouponResource::status)).stream()
+                .map(CouponView::of).toList();
+    }
+
+    /** 201 with the new coupon; 200 with the same coupon when the request id was used before. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response issue(@PathParam("memberId") UUID member, @Valid @NotNull CouponRequests.Issue request) {
+        String cause = request.staffId() == null ? "operator" : "staff:" + request.staffId();
+        CouponService.Result result = coupons.issue(new CouponGrant(member, request.templateId(),
+                cause + ":" + request.requestId(), request.reason(), request.staffId() == null ? "OPERATOR" : "STAFF",
+                request.requestId(), null, null, request.staffId()));
+        return Response.status(result.changed() ? 201 : 200).entity(CouponView.of(result.coupon())).build();
+    }
+
+    /** 201 when used now; 200 when the till retries the same transaction; 409 used elsewhere; 422 not usable. */
+    @POST
+    @Path("/{couponId}/redemptions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response redeem(@PathParam("memberId") UUID member, @PathParam("couponId") UUID couponId,
+                           @Valid @NotNull CouponRequests.Redeem request) {
+        CouponService.Result result = coupons.redeem(member, couponId, request.externalTransactionId(),
+                request.orderAmountFen(), request.branch());
+        return Response.status(result.changed() ? 201 : 200).entity(CouponView.of(result.coupon())).build();
+    }
+
+    @POST
+    @Path("/{couponId}/void")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CouponView voidCoupon(@PathParam("memberId") UUID member, @PathParam("couponId") UUID couponId,
+                                 @Valid @NotNull CouponRequests.Void request) {
+        return CouponView.of(coupons.voidCoupon(member, couponId, request.reason(), "OPERATOR", couponId.toString()));
+    }
+
+    private static CouponStatus status(String value) {
+        try {
+            return CouponStatus.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidRequestProblem("status", "must be one of " + java.util.Arrays.toString(CouponStatus.values()));
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package io.kinlink.rewards.coupons;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.kinlink.events.CouponChanged;
+import io.kinlink.events.Topics;
+import io.kinlink.platform.outbox.Outbox;
+import io.kinlink.platform.problem.NotFoundProblem;
+import io.kinlink.platform.problem.RuleViolationProblem;
+import io.kinlink.rewards.config.RewardsSettings;
+import io.kinlink.rewards.ledger.Ledger;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+/**
+ * Issues, redeems and ends coupons. Every change is one transaction with its movement row and
+ * its event; a member's coupon changes hold the member's lock, like their points.
+ */
+@ApplicationScoped
+public class CouponService {
+
+    private final EntityManager em;
+    private final Ledger ledger;
+    private final Outbox outbox;
+    private final RewardsSettings settings;
+    private final Clock clock;
+
+    public CouponService(EntityManager em, Ledger ledger, Outbox outbox, RewardsSettings settings, Clock clock) {
+        this.em = em;
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Issues a coupon once per cause: the same grant again returns the coupon issued the first time.
+     * Refused (422) for an inactive template, past the template's per-member limit, or past a
+     * member of staff's monthly allowance.
+     */
+    @Transactional(TxType.REQUIRED)
+    public Result issue(CouponGrant grant) {
+        ledger.lockMember(grant.member());
+        Optional<Coupon> earlier = em.createQuery("from Coupon where idempotencyKey = :key", Coupon.class)
+                .setParameter("key", grant.idempotencyKey()).getResultStream().findFirst();
+        if (earlier.isPresent()) {
+            return new Result(earlier.get(), false);
+        }
+        CouponTemplate template = template(grant.templateId());
+        if (!template.active()) {
+            throw new RuleViolationProblem("coupon-template-inactive", "Template " + template.id() + " is retired");
+        }
+        if (template.perMemberLimit() != null && issuedFromTemplate(grant.member(), template.id())
+                >= template.perMemberLimit()) {
+            throw new RuleViolationProblem("coupon-limit-reached", "The member holds " + template.perMemberLimit()
+                    + " coupons of template " + template.name() + " already, the most allowed");
+        }
+        Instant now = clock.instant();
+        if (grant.staffId() != null) {
+            drawAllowance(grant.staffId(), template.faceValueFen(), now);
+        }
+        Coupon coupon = new Coupon(template, grant, now);
+        em.persist(coupon);
+        recordMovement(coupon, grant.reason(), grant.sourceType(), grant.sourceId(), now);
+        return new Result(coupon, true);
+    }
+
+    /** Uses a coupon at the till; a retry of the same till transaction returns it unchanged. */
+    @Transactional
+    public Result redeem(UUID member, UUID couponId, String tillTransaction, long orderAmountFen, String branch) {
+        ledger.lockMember(member);
+        Coupon coupon = couponOf(member, couponId);
+        Instant now = clock.instant();
+        boolean changed = coupon.redeem(tillTransaction, orderAmountFen, branch, now);
+        if (changed) {
+            recordMovement(coupon, "Redeemed at " + branch, "TILL", tillTransaction, now);
+        }
+        return new Result(coupon, changed);
+    }
+
+    /** Voids an unused coupon; voiding a voided one again changes nothing; a used one is 409. */
+    @Transactional
+    public Coupon voidCoupon(UUID member, UUID couponId, String why, String sourceType, String sourceId) {
+        ledger.lockMember(member);
+        Coupon coupon = couponOf(member, couponId);
+        Instant now = clock.instant();
+        if (coupon.end(CouponStatus.VOIDED, why, now)) {
+            recordMovement(coupon, why, sourceType, sourceId, now);
+        }
+        return coupon;
+    }
+
+    /** Coupons issued for a cause that are still unused: what a refund of that cause voids. */
+    @Transactional(TxType.MANDATORY)
+    public List<Coupon> openCouponsFrom(String sourceType, String sourceId) {
+        return em.createQuery("from Coupon where sourceType = :type and sourceId = :id and status = :issued",
+                        Coupon.class)
+                .setParameter("type", sourceType).setParameter("id", sourceId)
+                .setParameter("issued", CouponStatus.ISSUED).getResultList();
+    }
+
+    @Transactional
+    public CouponTemplate createTemplate(CouponTemplate template) {
+        em.persist(template);
+        return template;
+    }
+
+    @Transactional
+    public List<CouponTemplate> templates() {
+        return em.createQuery("from CouponTemplate order by createdAt desc, id", CouponTemplate.class).getResultList();
+    }
+
+    @Transactional
+    public CouponTemplate retireTemplate(UUID id) {
+        CouponTemplate template = template(id);
+        template.deactivate();
+        return template;
+    }
+
+    /** The member's unused coupons issued for one reason. */
+    @Transactional(TxType.MANDATORY)
+    public List<Coupon> openCouponsOfReason(UUID member, String reason) {
+        return em.createQuery("from Coupon where memberId = :member and reason = :reason and status = :issued",
+                        Coupon.class)
+                .setParameter("member", member).setParameter("reason", reason)
+                .setParameter("issued", CouponStatus.ISSUED).getResultList();
+    }
+
+    /** Ends every unused coupon past its validity, up to 500 a call; returns how many. */
+    @Transactional
+    public int expireDue(Instant now) {
+        List<Coupon> due = em.createQuery("from Coupon where status = :issued and validUntil <= :now order by validUntil",
+                        Coupon.class)
+                .setParameter("issued", CouponStatus.ISSUED).setParameter("now", now).setMaxResults(500)
+                .getResultList();
+        for (Coupon coupon : due) {
+            coupon.end(CouponStatus.EXPIRED, "Validity ended " + coupon.validUntil(), now);
+            recordMovement(coupon, "Validity ended unused", "EXPIRY", coupon.id().toString(), now);
+        }
+        return due.size();
+    }
+
+    @Transactional
+    public List<Coupon> couponsOf(UUID member, Optional<CouponStatus> status) {
+        var query = em.createQuery("from Coupon where memberId = :member"
+                + (status.isPresent() ? " and status = :status" : "") + " order by issuedAt desc, id", Coupon.class)
+                .setParameter("member", member);
+        status.ifPresent(value -> query.setParameter("status", value));
+        return query.getResultList();
+    }
+
+    private Coupon couponOf(UUID member, UUID couponId) {
+        Coupon coupon = em.find(Coupon.class, couponId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (coupon == null || !coupon.memberId().equals(member)) {
+            throw new NotFoundProblem("coupon-not-found", "Member " + member + " has no coupon " + couponId);
+        }
+        return coupon;
+    }
+
+    private CouponTemplate template(UUID id) {
+        CouponTemplate template = em.find(CouponTemplate.class, id);
+        if (template == null) {
+            throw new NotFoundProblem("coupon-template-not-found", "No coupon template " + id);
+        }
+        return template;
+    }
+
+    private long issuedFromTemplate(UUID member, UUID template) {
+        return em.createQuery("select count(*) from Coupon where memberId = :member and templateId = :template "
+                        + "and status <> :voided", Long.class)
+                .setParameter("member", member).setParameter("template", template)
+                .setParameter("voided", CouponStatus.VOIDED).getSingleResult();
+    }
+
+    /** Takes the coupon's value from the staff member's allowance for this month, or refuses. */
+    private void drawAllowance(String staffId, long valueFen, Instant now) {
+        long allowance = settings.staffMonthlyAllowanceFen();
+        String month = YearMonth.from(now.atZone(settings.zone())).toString();
+        int drawn = valueFen > allowance ? 0 : em.createNativeQuery("""
+                        insert into staff_allowance_use (staff_id, month, used_fen) values (?1, ?2, ?3)
+                        on conflict (staff_id, month) do update set used_fen = staff_allowance_use.used_fen + excluded.used_fen
+                        where staff_allowance_use.used_fen + excluded.used_fen <= ?4""")
+                .setParameter(1, staffId).setParameter(2, month).setParameter(3, valueFen).setParameter(4, allowance)
+                .executeUpdate();
+        if (drawn == 0) {
+            throw new RuleViolationProblem("staff-allowance-exceeded", "Staff " + staffId + " has less than "
+                    + valueFen + " fen of this month's discretionary allowance left");
+        }
+    }
+
+    private void recordMovement(Coupon coupon, String reason, String sourceType, String sourceId, Instant now) {
+        em.flush();
+        em.createNativeQuery("insert into coupon_movement (coupon_id, kind, reason, source_type, source_id, at) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, coupon.id()).setParameter(2, coupon.status().name())
+                .setParameter(3, reason.length() > 200 ? reason.substring(0, 200) : reason)
+                .setParameter(4, sourceType).setParameter(5, sourceId).setParameter(6, now)
+                .executeUpdate();
+        outbox.append(Topics.REWARDS_EVENTS, coupon.memberId().toString(), new CouponChanged(coupon.memberId(),
+                coupon.id(), coupon.status().name(), coupon.faceValueFen(), reason, coupon.validUntil(), now));
+    }
+
+    public record Result(Coupon coupon, boolean changed) {
+    }
+}

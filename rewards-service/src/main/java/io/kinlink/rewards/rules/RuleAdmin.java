@@ -1,0 +1,146 @@
+package io.kinlink.rewards.rules;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import io.kinlink.platform.problem.DomainException;
+import io.kinlink.platform.problem.NotFoundProblem;
+import io.kinlink.platform.problem.Problem;
+import io.kinlink.rewards.coupons.CouponTemplate;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+/** Operators' changes to the rules: each a new version, checked before it is stored. */
+@ApplicationScoped
+public class RuleAdmin {
+
+    private static final Pattern CAMPAIGN_ID = Pattern.compile("[a-z0-9][a-z0-9-]{2,59}");
+    /** Reads parameters strictly: unknown fields and numbers of the wrong kind are errors, not guesses. */
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private final RuleRepository rules;
+    private final Validator validator;
+    private final EntityManager em;
+    private final Clock clock;
+
+    public RuleAdmin(RuleRepository rules, Validator validator, EntityManager em, Clock clock) {
+        this.rules = rules;
+        this.validator = validator;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public RuleVersion addVersion(String ruleId, NewRuleVersion request) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        checkId(ruleId, request.kind(), errors);
+        Object params = readParams(request, errors);
+        Instant now = clock.instant();
+        Instant from = request.effectiveFrom() == null ? now : request.effectiveFrom();
+        if (request.effectiveTo() != null && !request.effectiveTo().isAfter(from)) {
+            errors.add(new Problem.FieldError("effectiveTo", "must be after effectiveFrom"));
+        }
+        List<RuleVersion> earlier = rules.versionsOf(ruleId);
+        if (!earlier.isEmpty() && earlier.get(0).kind() != request.kind()) {
+            errors.add(new Problem.FieldError("kind", "rule " + ruleId + " is a " + earlier.get(0).kind()));
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleRejected(errors);
+        }
+        return rules.append(new RuleVersion(ruleId, 0, request.kind(), request.params().toString(), from,
+                request.effectiveTo(), now, request.note()));
+    }
+
+    @Transactional
+    public List<RuleVersion> versionsOf(String ruleId) {
+        List<RuleVersion> versions = rules.versionsOf(ruleId);
+        if (versions.isEmpty()) {
+            throw new NotFoundProblem("rule-not-found", "No rule " + ruleId);
+        }
+        return versions;
+    }
+
+    /** The latest version of every rule. */
+    @Transactional
+    public List<RuleVersion> latest() {
+        return rules.all().stream()
+                .collect(java.util.stream.Collectors.groupingBy(RuleVersion::ruleId,
+                        java.util.stream.Collectors.maxBy(Comparator.comparingInt(RuleVersion::version))))
+                .values().stream().flatMap(java.util.Optional::stream)
+                .sorted(Comparator.comparing(RuleVersion::ruleId)).toList();
+    }
+
+    private static void checkId(String ruleId, RuleKind kind, List<Problem.FieldError> errors) {
+        if (kind == RuleKind.CAMPAIGN_MULTIPLIER) {
+            boolean standingId = java.util.Arrays.stream(RuleKind.values()).anyMatch(k -> ruleId.equals(k.fixedId()));
+            if (standingId || !CAMPAIGN_ID.matcher(ruleId).matches()) {
+                errors.add(new Problem.FieldError("ruleId", "a campaign needs its own id of 3 to 60 lower-case "
+                        + "letters, digits and dashes"));
+            }
+        } else if (!kind.fixedId().equals(ruleId)) {
+            errors.add(new Problem.FieldError("kind", kind + " is the rule " + kind.fixedId()));
+        }
+    }
+
+    private Object readParams(NewRuleVersion request, List<Problem.FieldError> errors) {
+        Object params;
+        try {
+            params = STRICT.treeToValue(request.params(), request.kind().paramsType());
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            errors.add(new Problem.FieldError("params." + unknown.getPropertyName(),
+                    "is not a parameter of " + request.kind()));
+            return null;
+        } catch (com.fasterxml.jackson.databind.JsonMappingException wrong) {
+            String path = wrong.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce("params", (a, b) -> b.startsWith("[") ? a + b : a + "." + b);
+            errors.add(new Problem.FieldError(path, "has the wrong type or format"));
+            return null;
+        } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException unreadable) {
+            errors.add(new Problem.FieldError("params", "does not fit " + request.kind()));
+            return null;
+        }
+        Set<ConstraintViolation<Object>> violations = validator.validate(params);
+        violations.forEach(v -> errors.add(new Problem.FieldError("params." + v.getPropertyPath(), v.getMessage())));
+        checkTemplate(params, errors);
+        return params;
+    }
+
+    private void checkTemplate(Object params, List<Problem.FieldError> errors) {
+        java.util.UUID template = params instanceof RuleKind.CouponParams coupon ? coupon.couponTemplateId()
+                : params instanceof RuleKind.MilestoneParams milestone ? milestone.couponTemplateId() : null;
+        if (template != null && em.find(CouponTemplate.class, template) == null) {
+            errors.add(new Problem.FieldError("params.couponTemplateId", "no such coupon template"));
+        }
+    }
+
+    /** A rule version that does not hold together: 400 with every field at fault. */
+    static final class RuleRejected extends DomainException {
+
+        RuleRejected(List<Problem.FieldError> errors) {
+            super("validation-failed", "Invalid request", "The rule has invalid fields",
+                    errors.stream().sorted(Comparator.comparing(Problem.FieldError::field)).toList());
+        }
+
+        @Override
+        public int status() {
+            return 400;
+        }
+    }
+}

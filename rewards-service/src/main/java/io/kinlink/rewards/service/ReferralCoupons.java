@@ -1,0 +1,67 @@
+package io.kinlink.rewards.service;
+
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+
+import io.kinlink.events.ReferralQualified;
+import io.kinlink.events.ReferralReversed;
+import io.kinlink.platform.problem.DomainException;
+import io.kinlink.rewards.coupons.Coupon;
+import io.kinlink.rewards.coupons.CouponGrant;
+import io.kinlink.rewards.coupons.CouponService;
+import io.kinlink.rewards.rules.RuleBook;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+/**
+ * The referrer's thank-you coupon when a friend's first qualifying purchase makes a referral
+ * successful, voided if still unused when that purchase is refunded; and the record of qualified
+ * referrals that makes heavy referrers VIPs.
+ */
+@ApplicationScoped
+public class ReferralCoupons {
+
+    private static final Logger LOG = Logger.getLogger(ReferralCoupons.class);
+    public static final String REASON = "REFERRAL_QUALIFIED";
+
+    private final EntityManager em;
+    private final CouponService coupons;
+    private final RuleBook ruleBook;
+
+    public ReferralCoupons(EntityManager em, CouponService coupons, RuleBook ruleBook) {
+        this.em = em;
+        this.coupons = coupons;
+        this.ruleBook = ruleBook;
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void onQualified(ReferralQualified qualified) {
+        em.createNativeQuery("""
+                        insert into qualified_referral (referral_id, referrer_id, qualified_at) values (?1, ?2, ?3)
+                        on conflict (referral_id) do nothing""")
+                .setParameter(1, qualified.referralId()).setParameter(2, qualified.referrerId())
+                .setParameter(3, qualified.qualifiedAt()).executeUpdate();
+        ruleBook.at(qualified.qualifiedAt()).qualifiedCoupon().ifPresent(rule -> {
+            try {
+                coupons.issue(new CouponGrant(qualified.referrerId(), rule.params().couponTemplateId(),
+                        "referral-qualified:" + qualified.referralId(), REASON, "REFERRAL",
+                        qualified.referralId().toString(), rule.version().ruleId(), rule.version().version(), null));
+            } catch (DomainException refused) {
+                LOG.warnf("Referral coupon for %s not issued: %s", qualified.referrerId(), refused.getMessage());
+            }
+        });
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void onReversed(ReferralReversed reversed) {
+        em.createNativeQuery("update qualified_referral set reversed_at = ?2 where referral_id = ?1 and reversed_at is null")
+                .setParameter(1, reversed.referralId()).setParameter(2, reversed.reversedAt()).executeUpdate();
+        for (Coupon coupon : coupons.openCouponsFrom("REFERRAL", reversed.referralId().toString())) {
+            coupons.voidCoupon(coupon.memberId(), coupon.id(), "The qualifying purchase was refunded", "REFERRAL",
+                    reversed.referralId().toString());
+        }
+    }
+}
