@@ -20,6 +20,7 @@ public final class RouteTable {
             new Route(Pattern.compile("/api/referrals(/.*)?"), "referral"),
             new Route(Pattern.compile("/r/[^/]+"), "referral"),
             new Route(Pattern.compile("/api/members/[^/]+/rewards(/.*)?"), "rewards"),
+            new Route(Pattern.compile("/api/rewards(/.*)?"), "rewards"),
             new Route(Pattern.compile("/api/members(/.*)?"), "member"),
             new Route(Pattern.compile("/api/(purchases|refunds|visits|satisfaction)(/.*)?"), "member"));
 

@@ -1,0 +1,154 @@
+package io.kinlink.rewards.coupons;
+
+import static io.kinlink.rewards.RewardsEvents.envelope;
+import static io.kinlink.rewards.RewardsEvents.publish;
+import static io.kinlink.rewards.RewardsEvents.purchase;
+import static io.kinlink.rewards.RewardsEvents.refund;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.kinlink.events.ReferralQualified;
+import io.kinlink.events.ReferralReversed;
+import io.kinlink.testsupport.KinlinkInfraResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+@WithTestResource(value = KinlinkInfraResource.class, initArgs = @ResourceArg(name = "database", value = "rewards"))
+class CouponsTest {
+
+    @Inject
+    CouponService coupons;
+
+    @org.junit.jupiter.api.AfterAll
+    static void ledgerInvariantsHold() {
+        io.kinlink.rewards.LedgerInvariants.assertHold();
+    }
+
+    @Test
+    void a_staff_coupon_is_issued_once_per_request_and_drawn_from_the_monthly_allowance() {
+        String template = template("Consultant's goodwill", 400_000, 0, 30);
+        UUID member = UUID.randomUUID();
+        String staff = "consultant-" + UUID.randomUUID();
+        String first = issue(member, template, "req-1", staff).statusCode(201)
+                .body("status", equalTo("ISSUED")).body("sourceType", equalTo("STAFF")).extract().path("id");
+        issue(member, template, "req-1", staff).statusCode(200).body("id", equalTo(first));
+        issue(member, template, "req-2", staff).statusCode(201);
+        // 10,000 CNY a month: two coupons of 4,000 fit, a third does not
+        issue(member, template, "req-3", staff).statusCode(422)
+                .body("type", equalTo("urn:kinlink:problem:staff-allowance-exceeded"));
+        given().get("/api/members/" + member + "/rewards/coupons").then().body("size()", equalTo(2));
+    }
+
+    @Test
+    void a_coupon_is_used_once_at_the_till_safely_retried_and_only_above_its_minimum_spend() {
+        String template = template("500 off 3,000", 50_000, 300_000, 30);
+        UUID member = UUID.randomUUID();
+        String coupon = issue(member, template, "r", null).statusCode(201).extract().path("id");
+
+        redeem(member, coupon, "till-a", 299_999).statusCode(422)
+                .body("type", equalTo("urn:kinlink:problem:coupon-minimum-spend"));
+        redeem(member, coupon, "till-a", 300_000).statusCode(201).body("status", equalTo("REDEEMED"));
+        redeem(member, coupon, "till-a", 300_000).statusCode(200).body("redemptionTransaction", equalTo("till-a"));
+        redeem(member, coupon, "till-b", 300_000).statusCode(409)
+                .body("type", equalTo("urn:kinlink:problem:coupon-already-used"));
+        redeem(UUID.randomUUID(), coupon, "till-c", 300_000).statusCode(404);
+        given().contentType(ContentType.JSON).body("{}").post("/api/members/" + member + "/rewards/coupons/" + coupon
+                + "/void").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("reason", "mistake"))
+                .post("/api/members/" + member + "/rewards/coupons/" + coupon + "/void").then().statusCode(409);
+    }
+
+    @Test
+    void unused_coupons_expire_at_the_end_of_their_validity_and_voided_ones_cannot_be_used() {
+        String template = template("One-day flash", 10_000, 0, 1);
+        UUID member = UUID.randomUUID();
+        String expiring = issue(member, template, "a", null).statusCode(201).extract().path("id");
+        String voided = issue(member, template, "b", null).statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).body(Map.of("reason", "issued by mistake"))
+                .post("/api/members/" + member + "/rewards/coupons/" + voided + "/void").then().statusCode(200)
+                .body("status", equalTo("VOIDED"));
+        redeem(member, voided, "till-v", 50_000).statusCode(422);
+
+        coupons.expireDue(Instant.now().plus(2, ChronoUnit.DAYS));
+        given().get("/api/members/" + member + "/rewards/coupons?status=EXPIRED").then()
+                .body("id", equalTo(List.of(expiring)));
+        redeem(member, expiring, "till-e", 50_000).statusCode(422);
+        given().get("/api/members/" + member + "/rewards/coupons?status=LOST").then().statusCode(400);
+    }
+
+    @Test
+    void a_qualified_referral_gives_the_referrer_a_coupon_once_that_its_reversal_voids() {
+        UUID referrer = UUID.randomUUID();
+        ReferralQualified qualified = new ReferralQualified(UUID.randomUUID(), referrer, UUID.randomUUID(),
+                UUID.randomUUID(), 60_000, Instant.now());
+        var event = envelope(referrer, qualified);
+        publish(event);
+        publish(event);
+        publish(envelope(referrer, qualified)); // republished under a new event id
+        awaitCoupons(referrer, "ISSUED", 1);
+        given().get("/api/members/" + referrer + "/rewards/coupons").then()
+                .body("[0].faceValueFen", equalTo(20_000)).body("[0].ruleId", equalTo("referral-qualified-coupon"));
+
+        publish(envelope(referrer, new ReferralReversed(qualified.referralId(), referrer, qualified.refereeId(),
+                qualified.purchaseId(), Instant.now())));
+        awaitCoupons(referrer, "VOIDED", 1);
+    }
+
+    @Test
+    void every_ten_thousand_cny_of_own_spend_earns_a_coupon_that_a_refund_below_the_step_voids() {
+        UUID buyer = UUID.randomUUID();
+        Instant at = Instant.parse("2024-05-01T00:00:00Z");
+        UUID big = UUID.randomUUID();
+        publish(purchase(buyer, UUID.randomUUID(), 600_000, at));
+        publish(purchase(buyer, big, 1_500_000, at.plusSeconds(60))); // 21,000 CNY in all: two steps
+        awaitCoupons(buyer, "ISSUED", 2);
+
+        publish(refund(buyer, big, 500_000, 1_500_000, 500_000, at.plusSeconds(120))); // 16,000: one step left
+        awaitCoupons(buyer, "VOIDED", 1);
+        awaitCoupons(buyer, "ISSUED", 1);
+    }
+
+    private static void awaitCoupons(UUID member, String status, int count) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
+                .get("/api/members/" + member + "/rewards/coupons?status=" + status).then().statusCode(200)
+                .body("size()", equalTo(count)));
+    }
+
+    private static String template(String name, long faceValueFen, long minSpendFen, int validDays) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", name, "faceValueFen", faceValueFen, "minSpendFen", minSpendFen,
+                        "validDays", validDays))
+                .post("/api/rewards/coupon-templates").then().statusCode(201).extract().path("id");
+    }
+
+    private static ValidatableResponse issue(UUID member, String template, String requestId, String staff) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("templateId", template, "requestId", requestId,
+                "reason", "Thank you for your visit"));
+        if (staff != null) {
+            body.put("staffId", staff);
+        }
+        return given().contentType(ContentType.JSON).body(body).post("/api/members/" + member + "/rewards/coupons")
+                .then();
+    }
+
+    private static ValidatableResponse redeem(UUID member, String coupon, String till, long orderFen) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("externalTransactionId", till, "orderAmountFen", orderFen, "branch", "shanghai-jingan"))
+                .post("/api/members/" + member + "/rewards/coupons/" + coupon + "/redemptions").then();
+    }
+}
