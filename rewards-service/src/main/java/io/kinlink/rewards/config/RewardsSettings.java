@@ -47,6 +47,12 @@ public interface RewardsSettings {
     @WithDefault("Asia/Shanghai")
     java.time.ZoneId zone();
 
+    /** The budget cap's first version: incentives issued in a calendar month may not pass this share of its revenue, in basis points (10%). */
+    @WithDefault("1000")
+    @PositiveOrZero
+    @Max(10_000)
+    int budgetShareBasisPoints();
+
     Rebate rebate();
 
     /** The standing rules' first versions on a new installation; afterwards operators change them through the API. */
@@ -87,6 +93,11 @@ public interface RewardsSettings {
         @WithDefault("90")
         @Positive
         int couponValidDays();
+
+        /** The monthly incentive budget when the share of revenue is less (none by default). */
+        @WithDefault("0")
+        @PositiveOrZero
+        long budgetMinimumFen();
 
         /** The most one order pays out in points across all levels, in basis points of the order (10%). */
         @WithDefault("1000")

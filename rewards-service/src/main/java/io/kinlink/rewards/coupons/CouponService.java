@@ -12,6 +12,7 @@ import io.kinlink.events.Topics;
 import io.kinlink.platform.outbox.Outbox;
 import io.kinlink.platform.problem.NotFoundProblem;
 import io.kinlink.platform.problem.RuleViolationProblem;
+import io.kinlink.rewards.budget.Budget;
 import io.kinlink.rewards.config.RewardsSettings;
 import io.kinlink.rewards.ledger.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,13 +29,16 @@ public class CouponService {
 
     private final EntityManager em;
     private final Ledger ledger;
+    private final Budget budget;
     private final Outbox outbox;
     private final RewardsSettings settings;
     private final Clock clock;
 
-    public CouponService(EntityManager em, Ledger ledger, Outbox outbox, RewardsSettings settings, Clock clock) {
+    public CouponService(EntityManager em, Ledger ledger, Budget budget, Outbox outbox, RewardsSettings settings,
+                         Clock clock) {
         this.em = em;
         this.ledger = ledger;
+        this.budget = budget;
         this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;
@@ -68,6 +72,10 @@ public class CouponService {
         }
         Coupon coupon = new Coupon(template, grant, now);
         em.persist(coupon);
+        if (grant.ruleId() == null) {
+            // a person's decision (staff allowance, operator) is counted against the budget but never held back
+            budget.recordUse(budget.periodOf(now), template.faceValueFen(), "COUPON", grant.idempotencyKey(), now);
+        }
         recordMovement(coupon, grant.reason(), grant.sourceType(), grant.sourceId(), now);
         return new Result(coupon, true);
     }
@@ -93,6 +101,7 @@ public class CouponService {
         Instant now = clock.instant();
         if (coupon.end(CouponStatus.VOIDED, why, now)) {
             recordMovement(coupon, why, sourceType, sourceId, now);
+            budget.takeBack(coupon.idempotencyKey(), "void:" + coupon.id(), now);
         }
         return coupon;
     }
@@ -104,6 +113,12 @@ public class CouponService {
                         Coupon.class)
                 .setParameter("type", sourceType).setParameter("id", sourceId)
                 .setParameter("issued", CouponStatus.ISSUED).getResultList();
+    }
+
+    /** The face value of a template's coupons. */
+    @Transactional(TxType.MANDATORY)
+    public long faceValueOf(UUID templateId) {
+        return template(templateId).faceValueFen();
     }
 
     @Transactional

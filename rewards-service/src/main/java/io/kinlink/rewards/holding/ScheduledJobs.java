@@ -3,6 +3,7 @@ package io.kinlink.rewards.holding;
 import java.time.Clock;
 import java.time.Instant;
 
+import io.kinlink.rewards.budget.RewardGate;
 import io.kinlink.rewards.coupons.CouponService;
 import io.kinlink.rewards.lots.PointsExpiry;
 import io.quarkus.scheduler.Scheduled;
@@ -18,19 +19,23 @@ public class ScheduledJobs {
     private final HoldingRelease release;
     private final PointsExpiry expiry;
     private final CouponService coupons;
+    private final RewardGate gate;
     private final Clock clock;
 
-    public ScheduledJobs(HoldingRelease release, PointsExpiry expiry, CouponService coupons, Clock clock) {
+    public ScheduledJobs(HoldingRelease release, PointsExpiry expiry, CouponService coupons, RewardGate gate,
+                         Clock clock) {
         this.release = release;
         this.expiry = expiry;
         this.coupons = coupons;
+        this.gate = gate;
         this.clock = clock;
     }
 
     @Scheduled(every = "${kinlink.rewards.release-every:1m}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void releaseDueCredits() {
+    void releaseDueCreditsAndHeldRewards() {
         release.releaseDue();
+        gate.releaseHeld();
     }
 
     @Scheduled(every = "${kinlink.rewards.expire-every:1h}", delayed = "30s",

@@ -1,9 +1,11 @@
 package io.kinlink.rewards.refund;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import io.kinlink.events.RefundAttributed;
+import io.kinlink.rewards.budget.Budget;
 import io.kinlink.rewards.ledger.AccountKind;
 import io.kinlink.rewards.ledger.Ledger;
 import io.kinlink.rewards.ledger.Posting;
@@ -19,9 +21,13 @@ import jakarta.transaction.Transactional.TxType;
  * Undoes what a purchase earned when it is refunded, credit by credit (so level by level), in
  * proportion to the share refunded so far: a refund of 30% leaves each credit at 70%, a full
  * refund at 0, and the rounding never undoes more than was paid. Points still pending are
- * reversed; points already released are clawed back from the available balance, which may go
- * negative: the debt is recorded, not hidden, and settled by the next points earned. Milestone
- * coupons the purchase's spend reached are voided when still unused.
+ * reversed; points already available are clawed back, and the balance may go negative: the
+ * debt is recorded, not hidden, and settled by the next points earned. Milestone coupons the
+ * purchase's spend reached are voided when still unused.
+ *
+ * <p>Each reversal is keyed by the credit and the total it brings the credit's reversals to, so
+ * a repeated refund, or a credit paid late (held by the budget) and then brought up to date,
+ * never reverses twice.
  */
 @ApplicationScoped
 public class RefundReversals {
@@ -34,14 +40,16 @@ public class RefundReversals {
     private final PointsLots lots;
     private final RuleBook ruleBook;
     private final MilestoneCoupons milestones;
+    private final Budget budget;
 
     public RefundReversals(EntityManager em, Ledger ledger, PointsLots lots, RuleBook ruleBook,
-                           MilestoneCoupons milestones) {
+                           MilestoneCoupons milestones, Budget budget) {
         this.em = em;
         this.ledger = ledger;
         this.lots = lots;
         this.ruleBook = ruleBook;
         this.milestones = milestones;
+        this.budget = budget;
     }
 
     @Transactional(TxType.MANDATORY)
@@ -50,37 +58,66 @@ public class RefundReversals {
                 .setParameter(1, refund.purchaseId()).setParameter(2, refund.refundedTotalFen()).executeUpdate();
         ruleBook.at(refund.occurredAt()).milestone().ifPresent(rule ->
                 milestones.onRefund(refund.memberId(), refund.refundId(), rule.params().everyFen()));
-        for (Credit credit : creditsOf(refund.purchaseId())) {
+        reconcile(refund.purchaseId(), eventId, refund.occurredAt());
+    }
+
+    /** Brings every credit of the purchase down to the share of it not refunded so far. */
+    @Transactional(TxType.MANDATORY)
+    public void reconcile(UUID purchase, UUID eventId, Instant at) {
+        Refunded refunded = refundedOf(purchase);
+        if (refunded == null || refunded.refundedFen() == 0) {
+            return;
+        }
+        for (Credit credit : creditsOf(purchase)) {
             ledger.lockMember(credit.member());
-            long target = Math.min(credit.points(),
-                    Math.multiplyExact(credit.points(), Math.min(refund.refundedTotalFen(), refund.purchaseAmountFen()))
-                            / refund.purchaseAmountFen());
+            long target = Math.multiplyExact(credit.points(), Math.min(refunded.refundedFen(), refunded.amountFen()))
+                    / refunded.amountFen();
             long delta = target - reversedSoFar(credit.transactionId());
             if (delta > 0) {
-                reverse(refund, eventId, credit, delta);
+                reverse(purchase, refunded, eventId, at, credit, delta, target);
             }
         }
     }
 
-    private void reverse(RefundAttributed refund, UUID eventId, Credit credit, long points) {
+    public boolean fullyRefunded(UUID purchase) {
+        Refunded refunded = refundedOf(purchase);
+        return refunded != null && refunded.refundedFen() >= refunded.amountFen();
+    }
+
+    public boolean referralReversed(UUID referral) {
+        return !em.createNativeQuery("select 1 from qualified_referral where referral_id = ?1 and reversed_at is not null")
+                .setParameter(1, referral).getResultList().isEmpty();
+    }
+
+    public long netSpend(UUID member) {
+        return ((Number) em.createNativeQuery(
+                        "select coalesce(sum(amount_fen - refunded_fen), 0) from purchase_record where member_id = ?1")
+                .setParameter(1, member).getSingleResult()).longValue();
+    }
+
+    private void reverse(UUID purchase, Refunded refunded, UUID eventId, Instant at, Credit credit, long points,
+                         long target) {
         // Points credited as available (own spend) sit in a lot of their own; pending ones in the release's lot.
         UUID lot = credit.account() == AccountKind.MEMBER_POINTS_AVAILABLE ? credit.transactionId()
                 : releaseOf(credit.transactionId());
         boolean pending = lot == null;
         AccountKind from = pending ? AccountKind.MEMBER_POINTS_PENDING : AccountKind.MEMBER_POINTS_AVAILABLE;
-        Posting posting = new Posting("reverse:" + refund.refundId() + ":" + credit.transactionId(), credit.member(),
-                pending ? REVERSED : CLAWED_BACK,
-                new Posting.Source("REFUND", refund.refundId().toString(), eventId), credit.rule(),
+        String key = "reverse:" + credit.transactionId() + ":upto:" + target;
+        Posting posting = new Posting(key, credit.member(), pending ? REVERSED : CLAWED_BACK,
+                new Posting.Source("REFUND", purchase + "@" + refunded.refundedFen(), eventId), credit.rule(),
                 credit.chainLevel(),
-                String.format("%d of %d fen of purchase %s refunded: %d points %s", refund.refundedTotalFen(),
-                        refund.purchaseAmountFen(), refund.purchaseId(), points,
+                String.format("%d of %d fen of purchase %s refunded: %d points %s", refunded.refundedFen(),
+                        refunded.amountFen(), purchase, points,
                         pending ? "reversed while pending" : "taken back after the holding period"),
-                refund.occurredAt(),
+                at,
                 List.of(new Posting.Leg(credit.member(), from, -points, null),
                         new Posting.Leg(null, AccountKind.PROGRAM_POINTS_ISSUED, points, null)),
                 credit.transactionId());
-        if (ledger.post(posting).isPresent() && !pending) {
-            lots.takePreferring(credit.member(), lot, points);
+        if (ledger.post(posting).isPresent()) {
+            if (!pending) {
+                lots.takePreferring(credit.member(), lot, points);
+            }
+            budget.recordUse(budget.periodOf(credit.occurredAt()), -budget.valueOfPoints(points), "POINTS", key, at);
         }
     }
 
@@ -88,7 +125,7 @@ public class RefundReversals {
     @SuppressWarnings("unchecked")
     private List<Credit> creditsOf(UUID purchase) {
         List<Object[]> rows = em.createNativeQuery("""
-                        select t.id, a.member_id, e.amount, t.rule_id, t.rule_version, t.chain_level, a.kind
+                        select t.id, a.member_id, e.amount, t.rule_id, t.rule_version, t.chain_level, a.kind, t.occurred_at
                         from ledger_transaction t
                         join ledger_entry e on e.transaction_id = t.id and e.amount > 0
                         join ledger_account a on a.id = e.account_id and a.member_id is not null
@@ -97,7 +134,15 @@ public class RefundReversals {
                 .setParameter(1, purchase.toString()).getResultList();
         return rows.stream().map(row -> new Credit((UUID) row[0], (UUID) row[1], ((Number) row[2]).longValue(),
                 row[3] == null ? null : new Posting.Rule((String) row[3], (Integer) row[4]), (Integer) row[5],
-                AccountKind.valueOf((String) row[6]))).toList();
+                AccountKind.valueOf((String) row[6]), io.kinlink.rewards.ledger.SqlTimes.instant(row[7]))).toList();
+    }
+
+    private Refunded refundedOf(UUID purchase) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select amount_fen, refunded_fen from purchase_record where purchase_id = ?1")
+                .setParameter(1, purchase).getResultList();
+        return rows.isEmpty() ? null
+                : new Refunded(((Number) rows.get(0)[0]).longValue(), ((Number) rows.get(0)[1]).longValue());
     }
 
     private long reversedSoFar(UUID credit) {
@@ -114,7 +159,10 @@ public class RefundReversals {
                 .setParameter(1, "release:" + credit).getResultStream().findFirst().orElse(null);
     }
 
+    private record Refunded(long amountFen, long refundedFen) {
+    }
+
     private record Credit(UUID transactionId, UUID member, long points, Posting.Rule rule, Integer chainLevel,
-                          AccountKind account) {
+                          AccountKind account, Instant occurredAt) {
     }
 }

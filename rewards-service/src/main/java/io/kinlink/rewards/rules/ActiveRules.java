@@ -11,6 +11,7 @@ public record ActiveRules(
         Optional<AppliedRule<RuleKind.OwnSpendParams>> ownSpend,
         Optional<AppliedRule<RuleKind.MilestoneParams>> milestone,
         Optional<AppliedRule<RuleKind.OrderCapParams>> orderCap,
+        Optional<AppliedRule<RuleKind.BudgetCapParams>> budgetCap,
         List<AppliedRule<RuleKind.CampaignParams>> campaigns) {
 
     /** The campaign that multiplies {@code kind} most at this moment, if any; campaigns do not stack. */

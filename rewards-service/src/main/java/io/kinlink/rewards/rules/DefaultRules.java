@@ -53,6 +53,8 @@ public class DefaultRules {
         seed(RuleKind.SPEND_MILESTONE_COUPON, new RuleKind.MilestoneParams(defaults.milestoneEveryFen(),
                 template("Spend milestone", defaults.milestoneCouponFen(), defaults.couponValidDays())));
         seed(RuleKind.ORDER_CAP, new RuleKind.OrderCapParams(defaults.orderCapBasisPoints()));
+        seed(RuleKind.BUDGET_CAP, new RuleKind.BudgetCapParams(settings.budgetShareBasisPoints(),
+                defaults.budgetMinimumFen()));
     }
 
     private void seed(RuleKind kind, Object params) {

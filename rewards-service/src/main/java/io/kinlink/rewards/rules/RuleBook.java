@@ -46,6 +46,7 @@ public class RuleBook {
                 standing(inForce, RuleKind.OWN_SPEND_POINTS, RuleKind.OwnSpendParams.class),
                 standing(inForce, RuleKind.SPEND_MILESTONE_COUPON, RuleKind.MilestoneParams.class),
                 standing(inForce, RuleKind.ORDER_CAP, RuleKind.OrderCapParams.class),
+                standing(inForce, RuleKind.BUDGET_CAP, RuleKind.BudgetCapParams.class),
                 List.copyOf(campaigns));
     }
 

@@ -22,6 +22,7 @@ public enum RuleKind {
     OWN_SPEND_POINTS("own-spend-points", OwnSpendParams.class),
     SPEND_MILESTONE_COUPON("spend-milestone-coupon", MilestoneParams.class),
     ORDER_CAP("order-cap", OrderCapParams.class),
+    BUDGET_CAP("budget-cap", BudgetCapParams.class),
     CAMPAIGN_MULTIPLIER(null, CampaignParams.class);
 
     private final String fixedId;
@@ -64,6 +65,14 @@ public enum RuleKind {
 
     /** The most one order may pay out in points across all levels, in basis points of the order. */
     public record OrderCapParams(@NotNull @PositiveOrZero @Max(10_000) Integer maxShareBasisPoints) {
+    }
+
+    /**
+     * Incentives issued in a calendar month may not pass this share of its revenue, or the minimum
+     * when that is more (a launch budget); the version in force when the month starts applies.
+     */
+    public record BudgetCapParams(@NotNull @PositiveOrZero @Max(10_000) Integer shareBasisPoints,
+                                  @NotNull @PositiveOrZero Long minimumFen) {
     }
 
     /** Multiplies the points of the named rules while in force (200 = double points). */

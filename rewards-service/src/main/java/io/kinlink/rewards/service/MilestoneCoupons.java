@@ -5,6 +5,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 import io.kinlink.platform.problem.DomainException;
+import io.kinlink.rewards.budget.Reward;
+import io.kinlink.rewards.budget.RewardGate;
 import io.kinlink.rewards.coupons.Coupon;
 import io.kinlink.rewards.coupons.CouponGrant;
 import io.kinlink.rewards.coupons.CouponService;
@@ -28,15 +30,17 @@ public class MilestoneCoupons {
 
     private final EntityManager em;
     private final CouponService coupons;
+    private final RewardGate gate;
 
-    public MilestoneCoupons(EntityManager em, CouponService coupons) {
+    public MilestoneCoupons(EntityManager em, CouponService coupons, RewardGate gate) {
         this.em = em;
         this.coupons = coupons;
+        this.gate = gate;
     }
 
     /** After a purchase is recorded: a coupon for each step its amount crossed. */
     @Transactional(TxType.MANDATORY)
-    public void onSpend(UUID member, UUID purchase, AppliedRule<RuleKind.MilestoneParams> rule) {
+    public void onSpend(UUID member, UUID purchase, java.time.Instant at, AppliedRule<RuleKind.MilestoneParams> rule) {
         long every = rule.params().everyFen();
         long after = netSpend(member);
         long before = after - amountOf(purchase);
@@ -45,7 +49,8 @@ public class MilestoneCoupons {
                     "milestone:" + member + ":" + step, REASON, "PURCHASE", purchase.toString(), rule.version().ruleId(),
                     rule.version().version(), null);
             try {
-                coupons.issue(grant);
+                gate.grant(new Reward.CouponReward(grant, coupons.faceValueOf(grant.templateId()), at,
+                        step * every, null));
             } catch (DomainException refused) {
                 LOG.warnf("Milestone coupon %d for member %s not issued: %s", step, member, refused.getMessage());
             }

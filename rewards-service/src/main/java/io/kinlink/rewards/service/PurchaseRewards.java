@@ -9,16 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.kinlink.events.PointsCredited;
 import io.kinlink.events.PurchaseAttributed;
 import io.kinlink.events.PurchaseAttributed.ChainLink;
-import io.kinlink.events.Topics;
-import io.kinlink.platform.outbox.Outbox;
+import io.kinlink.rewards.budget.Reward;
+import io.kinlink.rewards.budget.RewardGate;
 import io.kinlink.rewards.config.RewardsSettings;
 import io.kinlink.rewards.ledger.AccountKind;
-import io.kinlink.rewards.ledger.Ledger;
 import io.kinlink.rewards.ledger.Posting;
-import io.kinlink.rewards.lots.PointsLots;
 import io.kinlink.rewards.rules.ActiveRules;
 import io.kinlink.rewards.rules.AppliedRule;
 import io.kinlink.rewards.rules.RuleBook;
@@ -31,7 +28,8 @@ import jakarta.transaction.Transactional.TxType;
 /**
  * What a purchase earns, by the rules in force when it was made: rebates for the referrers above
  * the buyer (VIP rates for heavy referrers, multiplied by a campaign, scaled down to the per-order
- * cap), points for the buyer's own spend, and milestone coupons for their cumulative spend.
+ * cap), points for the buyer's own spend, and milestone coupons for their cumulative spend. Each
+ * goes through the budget gate, which pays it or holds it.
  */
 @ApplicationScoped
 public class PurchaseRewards {
@@ -40,21 +38,17 @@ public class PurchaseRewards {
     public static final String OWN_SPEND = "OWN_SPEND";
     private static final Duration VIP_LOOKBACK = Duration.ofDays(365);
 
-    private final Ledger ledger;
-    private final PointsLots lots;
+    private final RewardGate gate;
     private final RuleBook ruleBook;
     private final MilestoneCoupons milestones;
-    private final Outbox outbox;
     private final RewardsSettings settings;
     private final EntityManager em;
 
-    public PurchaseRewards(Ledger ledger, PointsLots lots, RuleBook ruleBook, MilestoneCoupons milestones,
-                           Outbox outbox, RewardsSettings settings, EntityManager em) {
-        this.ledger = ledger;
-        this.lots = lots;
+    public PurchaseRewards(RewardGate gate, RuleBook ruleBook, MilestoneCoupons milestones, RewardsSettings settings,
+                           EntityManager em) {
+        this.gate = gate;
         this.ruleBook = ruleBook;
         this.milestones = milestones;
-        this.outbox = outbox;
         this.settings = settings;
         this.em = em;
     }
@@ -67,7 +61,7 @@ public class PurchaseRewards {
         rules.ownSpend().ifPresent(ownSpend -> payOwnSpend(purchase, eventId, rules, ownSpend));
         if (firstSight) {
             rules.milestone().ifPresent(milestone -> milestones.onSpend(purchase.memberId(), purchase.purchaseId(),
-                    milestone));
+                    purchase.occurredAt(), milestone));
         }
     }
 
@@ -120,9 +114,7 @@ public class PurchaseRewards {
                 purchase.occurredAt(),
                 List.of(new Posting.Leg(null, AccountKind.PROGRAM_POINTS_ISSUED, -points, null),
                         new Posting.Leg(link.memberId(), AccountKind.MEMBER_POINTS_PENDING, points, availableAt)));
-        ledger.post(posting).ifPresent(transaction -> outbox.append(Topics.REWARDS_EVENTS,
-                link.memberId().toString(), new PointsCredited(link.memberId(), transaction, points, REBATE,
-                        "PURCHASE", purchase.purchaseId().toString(), link.level(), true, availableAt)));
+        gate.grant(new Reward.Points(posting, points, true, availableAt, purchase.purchaseId()));
     }
 
     /** Own-spend points are the buyer's at once (no referral to hold them for), in a lot of their own. */
@@ -137,18 +129,12 @@ public class PurchaseRewards {
         UUID buyer = purchase.memberId();
         String why = String.format("%d points per CNY (%s) on your %s CNY purchase%s", ownSpend.params().pointsPerCny(),
                 ownSpend.label(), cny(purchase.amountFen()), campaignNote(rules, RuleKind.OWN_SPEND_POINTS));
-        ledger.lockMember(buyer);
         Posting posting = new Posting("own-spend:purchase:" + purchase.purchaseId(), buyer, OWN_SPEND,
                 new Posting.Source("PURCHASE", purchase.purchaseId().toString(), eventId), ownSpend.rule(), null, why,
                 purchase.occurredAt(),
                 List.of(new Posting.Leg(null, AccountKind.PROGRAM_POINTS_ISSUED, -points, null),
                         new Posting.Leg(buyer, AccountKind.MEMBER_POINTS_AVAILABLE, points, null)));
-        ledger.post(posting).ifPresent(transaction -> {
-            lots.open(buyer, transaction, purchase.occurredAt(), points,
-                    ledger.balance(buyer, AccountKind.MEMBER_POINTS_AVAILABLE));
-            outbox.append(Topics.REWARDS_EVENTS, buyer.toString(), new PointsCredited(buyer, transaction, points,
-                    OWN_SPEND, "PURCHASE", purchase.purchaseId().toString(), null, false, purchase.occurredAt()));
-        });
+        gate.grant(new Reward.Points(posting, points, false, purchase.occurredAt(), purchase.purchaseId()));
     }
 
     /** A VIP referrer has enough referrals that qualified in the year before the purchase and still count. */

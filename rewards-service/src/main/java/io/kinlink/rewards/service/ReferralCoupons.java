@@ -7,6 +7,8 @@ import org.jboss.logging.Logger;
 import io.kinlink.events.ReferralQualified;
 import io.kinlink.events.ReferralReversed;
 import io.kinlink.platform.problem.DomainException;
+import io.kinlink.rewards.budget.Reward;
+import io.kinlink.rewards.budget.RewardGate;
 import io.kinlink.rewards.coupons.Coupon;
 import io.kinlink.rewards.coupons.CouponGrant;
 import io.kinlink.rewards.coupons.CouponService;
@@ -29,11 +31,13 @@ public class ReferralCoupons {
 
     private final EntityManager em;
     private final CouponService coupons;
+    private final RewardGate gate;
     private final RuleBook ruleBook;
 
-    public ReferralCoupons(EntityManager em, CouponService coupons, RuleBook ruleBook) {
+    public ReferralCoupons(EntityManager em, CouponService coupons, RewardGate gate, RuleBook ruleBook) {
         this.em = em;
         this.coupons = coupons;
+        this.gate = gate;
         this.ruleBook = ruleBook;
     }
 
@@ -45,10 +49,12 @@ public class ReferralCoupons {
                 .setParameter(1, qualified.referralId()).setParameter(2, qualified.referrerId())
                 .setParameter(3, qualified.qualifiedAt()).executeUpdate();
         ruleBook.at(qualified.qualifiedAt()).qualifiedCoupon().ifPresent(rule -> {
+            CouponGrant grant = new CouponGrant(qualified.referrerId(), rule.params().couponTemplateId(),
+                    "referral-qualified:" + qualified.referralId(), REASON, "REFERRAL",
+                    qualified.referralId().toString(), rule.version().ruleId(), rule.version().version(), null);
             try {
-                coupons.issue(new CouponGrant(qualified.referrerId(), rule.params().couponTemplateId(),
-                        "referral-qualified:" + qualified.referralId(), REASON, "REFERRAL",
-                        qualified.referralId().toString(), rule.version().ruleId(), rule.version().version(), null));
+                gate.grant(new Reward.CouponReward(grant, coupons.faceValueOf(grant.templateId()),
+                        qualified.qualifiedAt(), null, qualified.referralId()));
             } catch (DomainException refused) {
                 LOG.warnf("Referral coupon for %s not issued: %s", qualified.referrerId(), refused.getMessage());
             }

@@ -1,0 +1,104 @@
+package io.kinlink.rewards.budget;
+
+import java.time.Instant;
+import java.time.YearMonth;
+
+import io.kinlink.rewards.config.RewardsSettings;
+import io.kinlink.rewards.rules.RuleBook;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+/**
+ * The incentive budget of each calendar month: rewards issued may not pass the budget-cap rule's
+ * share of the month's revenue (net of refunds), or its minimum. Issued value is counted when a reward is paid, and taken back
+ * when it is reversed or voided.
+ */
+@ApplicationScoped
+public class Budget {
+
+    private final EntityManager em;
+    private final RuleBook rules;
+    private final RewardsSettings settings;
+
+    public Budget(EntityManager em, RuleBook rules, RewardsSettings settings) {
+        this.em = em;
+        this.rules = rules;
+        this.settings = settings;
+    }
+
+    /** The month a reward belongs to: that of the purchase or event that caused it, in the configured zone. */
+    public String periodOf(Instant at) {
+        return YearMonth.from(at.atZone(settings.zone())).toString();
+    }
+
+    /** Holds back every other admission to the period until the transaction ends, so two cannot both squeeze in. */
+    @Transactional(TxType.MANDATORY)
+    public void lock(String period) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "budget:" + period).getSingleResult();
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public boolean fits(String period, long valueFen) {
+        return issued(period) + valueFen <= cap(period);
+    }
+
+    /** Counts a payment (positive) or its undoing (negative) once per source. */
+    @Transactional(TxType.MANDATORY)
+    public void recordUse(String period, long valueFen, String kind, String source, Instant at) {
+        if (valueFen == 0) {
+            return;
+        }
+        em.createNativeQuery("""
+                        insert into budget_use (period, value_fen, kind, source, at) values (?1, ?2, ?3, ?4, ?5)
+                        on conflict (source) do nothing""")
+                .setParameter(1, period).setParameter(2, valueFen).setParameter(3, kind).setParameter(4, source)
+                .setParameter(5, at).executeUpdate();
+    }
+
+    /** Takes back, in its own period, what {@code source} counted (a voided coupon); once, under {@code undoSource}. */
+    @Transactional(TxType.MANDATORY)
+    public void takeBack(String source, String undoSource, Instant at) {
+        em.createNativeQuery("""
+                        insert into budget_use (period, value_fen, kind, source, at)
+                        select period, -value_fen, kind, ?2, ?3 from budget_use where source = ?1
+                        on conflict (source) do nothing""")
+                .setParameter(1, source).setParameter(2, undoSource).setParameter(3, at).executeUpdate();
+    }
+
+    /** Points at their value in fen, rounded down. */
+    public long valueOfPoints(long points) {
+        return Math.multiplyExact(points, 100L) / settings.pointsPerCny();
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public long revenue(String period) {
+        Instant from = start(period);
+        Instant to = start(YearMonth.parse(period).plusMonths(1).toString());
+        return ((Number) em.createNativeQuery("""
+                        select coalesce(sum(amount_fen - refunded_fen), 0) from purchase_record
+                        where occurred_at >= ?1 and occurred_at < ?2""")
+                .setParameter(1, from).setParameter(2, to).getSingleResult()).longValue();
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public long issued(String period) {
+        return ((Number) em.createNativeQuery("select coalesce(sum(value_fen), 0) from budget_use where period = ?1")
+                .setParameter(1, period).getSingleResult()).longValue();
+    }
+
+    /** The period's cap by the budget-cap rule in force when it starts; no rule, no cap. */
+    @Transactional(TxType.MANDATORY)
+    public long cap(String period) {
+        return rules.at(start(period)).budgetCap()
+                .map(cap -> Math.max(cap.params().minimumFen(),
+                        Math.multiplyExact(revenue(period), (long) cap.params().shareBasisPoints()) / 10_000L))
+                .orElse(Long.MAX_VALUE);
+    }
+
+    private Instant start(String period) {
+        return YearMonth.parse(period).atDay(1).atStartOfDay(settings.zone()).toInstant();
+    }
+}

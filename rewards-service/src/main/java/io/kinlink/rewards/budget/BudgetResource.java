@@ -1,0 +1,92 @@
+package io.kinlink.rewards.budget;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.kinlink.platform.problem.InvalidRequestProblem;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** Operators watch incentive spend against revenue, and decide on what the cap holds back. */
+@Path("/api/rewards/budget")
+@Produces(MediaType.APPLICATION_JSON)
+public class BudgetResource {
+
+    private static final Set<String> STATUSES = Set.of("HELD", "RELEASED", "APPROVED", "CANCELLED");
+
+    private final Budget budget;
+    private final RewardGate gate;
+    private final Clock clock;
+
+    public BudgetResource(Budget budget, RewardGate gate, Clock clock) {
+        this.budget = budget;
+        this.gate = gate;
+        this.clock = clock;
+    }
+
+    /** A month's revenue, cap, what was issued, what is left, and what is held ({@code period=2026-11}; now by default). */
+    @GET
+    @Transactional
+    public BudgetView period(@QueryParam("period") String period) {
+        String month = period == null ? budget.periodOf(clock.instant()) : month(period);
+        long cap = budget.cap(month);
+        long issued = budget.issued(month);
+        List<HeldRewardView> held = gate.held(Optional.of("HELD")).stream()
+                .filter(reward -> reward.period().equals(month)).toList();
+        return new BudgetView(month, budget.revenue(month), cap == Long.MAX_VALUE ? null : cap, issued,
+                cap == Long.MAX_VALUE ? null : Math.max(0, cap - issued), held.size(),
+                held.stream().mapToLong(HeldRewardView::valueFen).sum());
+    }
+
+    @GET
+    @Path("/held")
+    public List<HeldRewardView> held(@QueryParam("status") String status) {
+        if (status != null && !STATUSES.contains(status)) {
+            throw new InvalidRequestProblem("status", "must be one of " + STATUSES);
+        }
+        return gate.held(Optional.ofNullable(status));
+    }
+
+    /** Pays a held reward over the cap; 409 when it was decided before. */
+    @POST
+    @Path("/held/{id}/approve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public HeldRewardView approve(@PathParam("id") UUID id, @Valid @NotNull Approval approval) {
+        return gate.approve(id, approval.by(), approval.note());
+    }
+
+    private static String month(String period) {
+        try {
+            return YearMonth.parse(period).toString();
+        } catch (DateTimeParseException malformed) {
+            throw new InvalidRequestProblem("period", "must be a month like 2026-11");
+        }
+    }
+
+    public record Approval(@NotBlank @Size(max = 100) String by, @Size(max = 300) String note) {
+    }
+
+    /**
+     * @param capFen       null when no budget-cap rule is in force for the month
+     * @param remainingFen what may still be issued before rewards are held
+     */
+    public record BudgetView(String period, long revenueFen, Long capFen, long issuedFen, Long remainingFen,
+                             int heldCount, long heldValueFen) {
+    }
+}
