@@ -29,7 +29,7 @@ final class RunningPlatform {
         return platform.gatewayUrl();
     }
 
-    private static List<Integer> freePorts(int count) {
+    static List<Integer> freePorts(int count) {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {

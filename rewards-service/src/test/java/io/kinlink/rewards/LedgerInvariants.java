@@ -7,7 +7,7 @@ import java.util.List;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-/** What must hold of the ledger whatever happened: checked after every rewards test class. */
+/** What must hold of the ledger whatever happened: checked after every rewards integration test. */
 public final class LedgerInvariants {
 
     private LedgerInvariants() {

@@ -66,7 +66,7 @@ public class OutboxRelay {
 
     /** Runs a relay round on the relay's own thread unless one is already waiting to run. */
     private void wake() {
-        if (roundQueued.compareAndSet(false, true)) {
+        if (settings.publishing() && roundQueued.compareAndSet(false, true)) {
             worker.execute(() -> {
                 roundQueued.set(false);
                 relay();

@@ -9,6 +9,13 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "kinlink.outbox")
 public interface OutboxSettings {
 
+    /**
+     * Whether the relay publishes at all. A replica rebuilt from the event history (a replay, an
+     * audit copy) sets it false: its events stay in its outbox table and never reach the topics twice.
+     */
+    @WithDefault("true")
+    boolean publishing();
+
     /** How many events one relay round publishes at most. */
     @WithDefault("200")
     int batchSize();

@@ -102,7 +102,8 @@ public class RefundReversals {
                 : releaseOf(credit.transactionId());
         boolean pending = lot == null;
         AccountKind from = pending ? AccountKind.MEMBER_POINTS_PENDING : AccountKind.MEMBER_POINTS_AVAILABLE;
-        String key = "reverse:" + credit.transactionId() + ":upto:" + target;
+        // keyed by the credit's own key (not its row id), so a replay of the history makes the same keys
+        String key = "reverse:" + credit.key() + ":upto:" + target;
         Posting posting = new Posting(key, credit.member(), pending ? REVERSED : CLAWED_BACK,
                 new Posting.Source("REFUND", purchase + "@" + refunded.refundedFen(), eventId), credit.rule(),
                 credit.chainLevel(),
@@ -125,7 +126,8 @@ public class RefundReversals {
     @SuppressWarnings("unchecked")
     private List<Credit> creditsOf(UUID purchase) {
         List<Object[]> rows = em.createNativeQuery("""
-                        select t.id, a.member_id, e.amount, t.rule_id, t.rule_version, t.chain_level, a.kind, t.occurred_at
+                        select t.id, a.member_id, e.amount, t.rule_id, t.rule_version, t.chain_level, a.kind, t.occurred_at,
+                               t.idempotency_key
                         from ledger_transaction t
                         join ledger_entry e on e.transaction_id = t.id and e.amount > 0
                         join ledger_account a on a.id = e.account_id and a.member_id is not null
@@ -134,7 +136,8 @@ public class RefundReversals {
                 .setParameter(1, purchase.toString()).getResultList();
         return rows.stream().map(row -> new Credit((UUID) row[0], (UUID) row[1], ((Number) row[2]).longValue(),
                 row[3] == null ? null : new Posting.Rule((String) row[3], (Integer) row[4]), (Integer) row[5],
-                AccountKind.valueOf((String) row[6]), io.kinlink.rewards.ledger.SqlTimes.instant(row[7]))).toList();
+                AccountKind.valueOf((String) row[6]), io.kinlink.rewards.ledger.SqlTimes.instant(row[7]),
+                (String) row[8])).toList();
     }
 
     private Refunded refundedOf(UUID purchase) {
@@ -163,6 +166,6 @@ public class RefundReversals {
     }
 
     private record Credit(UUID transactionId, UUID member, long points, Posting.Rule rule, Integer chainLevel,
-                          AccountKind account, Instant occurredAt) {
+                          AccountKind account, Instant occurredAt, String key) {
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.kinlink.events.ReferralQualified;
@@ -40,8 +40,8 @@ class BudgetCapTest {
     @Inject
     RewardGate gate;
 
-    @AfterAll
-    static void ledgerInvariantsHold() {
+    @AfterEach
+    void ledgerInvariantsHold() {
         LedgerInvariants.assertHold();
     }
 

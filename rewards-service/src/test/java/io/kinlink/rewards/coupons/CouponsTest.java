@@ -34,8 +34,8 @@ class CouponsTest {
     @Inject
     CouponService coupons;
 
-    @org.junit.jupiter.api.AfterAll
-    static void ledgerInvariantsHold() {
+    @org.junit.jupiter.api.AfterEach
+    void ledgerInvariantsHold() {
         io.kinlink.rewards.LedgerInvariants.assertHold();
     }
 

@@ -14,7 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.kinlink.rewards.LedgerInvariants;
@@ -43,8 +43,8 @@ class PointsLifecycleTest {
     @Inject
     PointsExpiry expiry;
 
-    @AfterAll
-    static void ledgerInvariantsHold() {
+    @AfterEach
+    void ledgerInvariantsHold() {
         LedgerInvariants.assertHold();
     }
 

@@ -19,7 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.kinlink.rewards.LedgerInvariants;
@@ -39,8 +39,8 @@ class RedemptionTest {
     @Inject
     HoldingRelease release;
 
-    @AfterAll
-    static void ledgerInvariantsHold() {
+    @AfterEach
+    void ledgerInvariantsHold() {
         LedgerInvariants.assertHold();
     }
 

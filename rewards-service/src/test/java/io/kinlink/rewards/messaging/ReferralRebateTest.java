@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 
@@ -41,8 +41,8 @@ class ReferralRebateTest {
                 .body("pendingPoints", equalTo((int) points)));
     }
 
-    @AfterAll
-    static void ledgerInvariantsHold() {
+    @AfterEach
+    void ledgerInvariantsHold() {
         LedgerInvariants.assertHold();
     }
 

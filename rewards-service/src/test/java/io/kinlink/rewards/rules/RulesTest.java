@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.kinlink.events.ReferralQualified;
@@ -35,8 +35,8 @@ import io.restassured.response.ValidatableResponse;
 @WithTestResource(value = KinlinkInfraResource.class, initArgs = @ResourceArg(name = "database", value = "rewards"))
 class RulesTest {
 
-    @AfterAll
-    static void ledgerInvariantsHold() {
+    @AfterEach
+    void ledgerInvariantsHold() {
         LedgerInvariants.assertHold();
     }
 
