@@ -95,7 +95,6 @@ public class AttributionService {
     }
 
     private void attribute(ReferralMember referee, String code, LinkClick click) {
-        Instant now = clock.instant();
         Optional<ReferralMember> referrer = codes.findByIdOptional(code)
                 .flatMap(owner -> members.findByIdOptional(owner.memberId()));
         Optional<RejectionReason> refusal = referrer.isEmpty()
@@ -110,10 +109,12 @@ public class AttributionService {
             return;
         }
         referee.attributeTo(referrer.get());
-        Referral referral = new Referral(referrer.get().memberId(), referee.memberId(), code, click, now);
+        // attributed as of the sign-up, not of when this service got to it: the qualifying window counts from there
+        Instant attributedAt = referee.registeredAt();
+        Referral referral = new Referral(referrer.get().memberId(), referee.memberId(), code, click, attributedAt);
         referrals.persist(referral);
         outbox.append(Topics.REFERRAL_EVENTS, referee.memberId().toString(), new ReferralAttributed(
-                referral.id(), referral.referrerId(), referral.refereeId(), code, now));
+                referral.id(), referral.referrerId(), referral.refereeId(), code, attributedAt));
     }
 
     private static boolean hasText(String value) {

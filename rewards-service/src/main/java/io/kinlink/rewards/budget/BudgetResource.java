@@ -84,9 +84,11 @@ public class BudgetResource {
 
     /**
      * @param capFen       null when no budget-cap rule is in force for the month
+     * @param spentFen     the incentives issued in the month (named so: Quarkus's generated JSON writer
+     *                     reads a component named is... as a boolean property)
      * @param remainingFen what may still be issued before rewards are held
      */
-    public record BudgetView(String period, long revenueFen, Long capFen, long issuedFen, Long remainingFen,
+    public record BudgetView(String period, long revenueFen, Long capFen, long spentFen, Long remainingFen,
                              int heldCount, long heldValueFen) {
     }
 }

@@ -105,7 +105,7 @@ class BudgetCapTest {
 
     private static void budget(long issued, long cap, int held) {
         given().get("/api/rewards/budget?period=2023-03").then().statusCode(200)
-                .body("issuedFen", equalTo((int) issued)).body("capFen", equalTo((int) cap))
+                .body("spentFen", equalTo((int) issued)).body("capFen", equalTo((int) cap))
                 .body("heldCount", equalTo(held));
     }
 
