@@ -3,6 +3,7 @@ package io.kinlink.member.repository;
 import java.util.UUID;
 
 import io.kinlink.member.Member;
+import io.kinlink.platform.AdvisoryLocks;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,9 +24,7 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
      * sign-ups at the same moment become one member and one 409, never a failed commit.
      */
     public void lockPhone(String phoneHash) {
-        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "phone:" + phoneHash)
-                .getSingleResult();
+        AdvisoryLocks.holdUntilCommit(getEntityManager(), "phone:" + phoneHash);
     }
 
     public boolean existsByPhoneHash(String phoneHash) {

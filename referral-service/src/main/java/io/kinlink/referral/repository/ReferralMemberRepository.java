@@ -2,6 +2,7 @@ package io.kinlink.referral.repository;
 
 import java.util.UUID;
 
+import io.kinlink.platform.AdvisoryLocks;
 import io.kinlink.referral.ReferralMember;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +15,7 @@ public class ReferralMemberRepository implements PanacheRepositoryBase<ReferralM
      * the same person at the same moment are seen one after the other.
      */
     public void lockPhone(String phoneHash) {
-        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "phone:" + phoneHash)
-                .getSingleResult();
+        AdvisoryLocks.holdUntilCommit(getEntityManager(), "phone:" + phoneHash);
     }
 
     /** Whether someone else already joined with this phone. */

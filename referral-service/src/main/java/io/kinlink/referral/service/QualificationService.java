@@ -33,7 +33,8 @@ public class QualificationService {
                         settings.qualifyingMinimumFen(), settings.qualifyingWindow()))
                 .ifPresent(referral -> {
                     referral.qualify(purchase.purchaseId(), purchase.occurredAt());
-                    outbox.append(Topics.REFERRAL_EVENTS, referral.referrerId().toString(), new ReferralQualified(
+                    // keyed by the referee, like the PurchaseAttributed just before it: consumers see the purchase first
+                    outbox.append(Topics.REFERRAL_EVENTS, referral.refereeId().toString(), new ReferralQualified(
                             referral.id(), referral.referrerId(), referral.refereeId(), purchase.purchaseId(),
                             purchase.amountFen(), purchase.occurredAt()));
                 });
@@ -45,7 +46,7 @@ public class QualificationService {
                 .filter(referral -> referral.reversedBy(refund.purchaseId(), refund.fullyRefunded()))
                 .ifPresent(referral -> {
                     referral.reverse(refund.occurredAt());
-                    outbox.append(Topics.REFERRAL_EVENTS, referral.referrerId().toString(), new ReferralReversed(
+                    outbox.append(Topics.REFERRAL_EVENTS, referral.refereeId().toString(), new ReferralReversed(
                             referral.id(), referral.referrerId(), referral.refereeId(), refund.purchaseId(),
                             refund.occurredAt()));
                 });

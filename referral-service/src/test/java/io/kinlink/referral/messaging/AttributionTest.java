@@ -126,14 +126,14 @@ class AttributionTest {
         EventEnvelope qualifying = TestEvents.purchase(friend, 50_000);
         TestEvents.publish(qualifying);
         TestEvents.publish(TestEvents.purchase(friend, 90_000));
-        List<ConsumerRecord<String, String>> qualified = referralEvents(referrer, "ReferralQualified", 1);
+        List<ConsumerRecord<String, String>> qualified = referralEvents(friend, "ReferralQualified", 1);
         assertEquals(1, qualified.size(), "qualified once, by the first purchase of at least 500 CNY");
         UUID purchaseId = UUID.fromString(qualifying.payload().get("purchaseId").asText());
         assertTrue(qualified.get(0).value().contains("\"purchaseId\":\"" + purchaseId + "\""));
 
         TestEvents.publish(TestEvents.envelope(friend, new RefundRecorded(UUID.randomUUID(), purchaseId, friend,
                 "refund-1", 50_000, 50_000, 50_000, Instant.now())));
-        assertEquals(1, referralEvents(referrer, "ReferralReversed", 1).size());
+        assertEquals(1, referralEvents(friend, "ReferralReversed", 1).size());
     }
 
     @Test

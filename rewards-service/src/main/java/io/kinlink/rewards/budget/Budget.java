@@ -3,6 +3,7 @@ package io.kinlink.rewards.budget;
 import java.time.Instant;
 import java.time.YearMonth;
 
+import io.kinlink.platform.AdvisoryLocks;
 import io.kinlink.rewards.config.RewardsSettings;
 import io.kinlink.rewards.rules.RuleBook;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,8 +37,7 @@ public class Budget {
     /** Holds back every other admission to the period until the transaction ends, so two cannot both squeeze in. */
     @Transactional(TxType.MANDATORY)
     public void lock(String period) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "budget:" + period).getSingleResult();
+        AdvisoryLocks.holdUntilCommit(em, "budget:" + period);
     }
 
     @Transactional(TxType.MANDATORY)

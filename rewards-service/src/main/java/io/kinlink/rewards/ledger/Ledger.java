@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.kinlink.platform.AdvisoryLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -78,9 +79,7 @@ public class Ledger {
      */
     @Transactional(TxType.MANDATORY)
     public void lockMember(UUID member) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "points:" + member)
-                .getSingleResult();
+        AdvisoryLocks.holdUntilCommit(em, "points:" + member);
     }
 
     /** The cached balance of a member account; 0 when it has no entries yet. */

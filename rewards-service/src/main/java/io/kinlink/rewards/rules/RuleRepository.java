@@ -2,6 +2,7 @@ package io.kinlink.rewards.rules;
 
 import java.util.List;
 
+import io.kinlink.platform.AdvisoryLocks;
 import io.kinlink.rewards.ledger.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -57,8 +58,7 @@ public class RuleRepository {
     }
 
     private void lock(String ruleId) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "rule:" + ruleId).getSingleResult();
+        AdvisoryLocks.holdUntilCommit(em, "rule:" + ruleId);
     }
 
     @SuppressWarnings("unchecked")
