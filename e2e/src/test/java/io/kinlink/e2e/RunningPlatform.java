@@ -4,6 +4,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.kinlink.testsupport.Infrastructure;
 import io.kinlink.testsupport.KinlinkPlatform;
@@ -21,8 +22,14 @@ final class RunningPlatform {
         if (platform == null) {
             Path root = Path.of(System.getProperty("kinlink.root", ".."));
             Infrastructure infrastructure = Infrastructure.shared();
+            // The tests sign up many members from one address within a minute: far above a person's limit.
+            Map<String, String> generousLimits = Map.of(
+                    "KINLINK_GATEWAY_RATE_LIMITS_REGISTRATION_PER_MINUTE", "6000",
+                    "KINLINK_GATEWAY_RATE_LIMITS_REGISTRATION_BURST", "1000",
+                    "KINLINK_GATEWAY_RATE_LIMITS_LANDING_PER_MINUTE", "6000",
+                    "KINLINK_GATEWAY_RATE_LIMITS_LANDING_BURST", "1000");
             platform = KinlinkPlatform.start(root, infrastructure.kafkaBootstrapServers(),
-                    infrastructure.databaseServer(), "e2e", freePorts(4), RandomKeys.serviceSecrets(),
+                    infrastructure.databaseServer(), "e2e", freePorts(4), RandomKeys.serviceSecrets(), generousLimits,
                     root.resolve("e2e/target/service-logs"));
             Infrastructure.stopBeforeServers(platform::close);
         }

@@ -8,8 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * The one front door: public paths go to the service that owns them; everything else that is
- * not the gateway's own (health under /q) is a 404 problem.
+ * The one front door: every request gets an id, security headers and CORS; public paths are
+ * rate-limited and go to the service that owns them; everything else that is not the gateway's
+ * own (health under /q) is a 404 problem.
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -27,9 +28,17 @@ public class GatewayRoutes {
                 .setConnectTimeout((int) settings.connectTimeout().toMillis())
                 .setKeepAlive(true)
                 .setMaxPoolSize(64)), settings);
+        RateLimiter limiter = new RateLimiter(System::nanoTime);
+        vertx.setPeriodic(60_000, tick -> limiter.evictIdle(java.util.concurrent.TimeUnit.MINUTES.toNanos(10)));
+        FrontDoor frontDoor = new FrontDoor(settings, limiter);
+        router.route().order(-100)
+                .handler(RequestIds::assign)
+                .handler(frontDoor::securityHeaders)
+                .handler(frontDoor::cors);
+        // limited before the body is read: a client over its limit costs no more than its headers
+        router.routeWithRegex("/(api|r)(/.*)?").order(-50).handler(frontDoor::rateLimit);
         router.routeWithRegex("/(api|r)(/.*)?")
                 .handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
-                .handler(RequestIds::assign)
                 .handler(proxy::forward)
                 .failureHandler(GatewayRoutes::failed);
         router.route().last()

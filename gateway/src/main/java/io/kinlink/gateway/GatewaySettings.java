@@ -2,7 +2,9 @@ package io.kinlink.gateway;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -24,4 +26,25 @@ public interface GatewaySettings {
     /** Larger request bodies are refused with 413. */
     @WithDefault("65536")
     long maxBodyBytes();
+
+    /** Origins of the member app allowed to call the API from a browser (CORS); none by default. */
+    Optional<List<String>> corsOrigins();
+
+    /** Addresses of the proxies in front of the gateway whose X-Forwarded-For is believed. */
+    Optional<List<String>> trustedProxies();
+
+    /**
+     * Rate limits per client address, by policy: {@code landing} (share links), {@code registration},
+     * {@code login}, {@code general}; a policy without an entry is not limited.
+     */
+    Map<String, Limit> rateLimits();
+
+    interface Limit {
+
+        /** Sustained requests per minute. */
+        int perMinute();
+
+        /** Requests allowed at once before the sustained rate applies. */
+        int burst();
+    }
 }

@@ -44,7 +44,7 @@ final class ServiceProxy {
                 .setMethod(ctx.request().method())
                 .setAbsoluteURI(base.resolve(ctx.request().uri()).toString())
                 .setIdleTimeout(settings.timeout().toMillis())
-                .setHeaders(forwardedHeaders(ctx, requestId));
+                .setHeaders(forwardedHeaders(ctx, requestId, ClientAddress.of(ctx, settings)));
         Buffer body = ctx.body().buffer();
         client.request(options)
                 .compose(request -> body == null ? request.send() : request.send(body))
@@ -55,7 +55,8 @@ final class ServiceProxy {
                         ctx.response().getStatusCode(), (System.nanoTime() - started) / 1_000_000, requestId));
     }
 
-    private static MultiMap forwardedHeaders(RoutingContext ctx, String requestId) {
+    /** @param client the caller's address as far as we can trust it: services see it as X-Forwarded-For */
+    private static MultiMap forwardedHeaders(RoutingContext ctx, String requestId, String client) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         ctx.request().headers().forEach(header -> {
             if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
@@ -63,7 +64,7 @@ final class ServiceProxy {
             }
         });
         headers.set(RequestIds.HEADER, requestId);
-        headers.set("X-Forwarded-For", ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress());
+        headers.set("X-Forwarded-For", client);
         headers.set("X-Forwarded-Proto", ctx.request().scheme());
         if (ctx.request().authority() != null) {
             headers.set("X-Forwarded-Host", ctx.request().authority().toString());

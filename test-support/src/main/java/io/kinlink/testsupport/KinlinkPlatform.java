@@ -31,10 +31,17 @@ public final class KinlinkPlatform implements AutoCloseable {
     public static KinlinkPlatform start(Path root, String kafkaBootstrapServers, DatabaseServer postgres,
                                         String database, List<Integer> ports, Map<String, String> secrets,
                                         Path logDir) {
+        return start(root, kafkaBootstrapServers, postgres, database, ports, secrets, Map.of(), logDir);
+    }
+
+    /** @param gatewayOverrides extra gateway configuration as environment variables (test rate limits) */
+    public static KinlinkPlatform start(Path root, String kafkaBootstrapServers, DatabaseServer postgres,
+                                        String database, List<Integer> ports, Map<String, String> secrets,
+                                        Map<String, String> gatewayOverrides, Path logDir) {
         List<ServiceProcess> started = new ArrayList<>();
         try {
             String gatewayUrl = "http://localhost:" + ports.get(0);
-            Map<String, String> gatewayEnv = new HashMap<>();
+            Map<String, String> gatewayEnv = new HashMap<>(gatewayOverrides);
             for (int i = 0; i < DOMAIN_SERVICES.size(); i++) {
                 String service = DOMAIN_SERVICES.get(i);
                 String shortName = service.substring(0, service.indexOf('-'));

@@ -1,0 +1,94 @@
+package io.kinlink.gateway;
+
+import java.util.Set;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * What every request meets before it is forwarded: CORS for the app's configured origins,
+ * security headers on every answer, and rate limits with 429 and Retry-After.
+ */
+final class FrontDoor {
+
+    private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+    /** The landing page keeps its small script and styles inline; nothing else may load or frame it. */
+    private static final String PAGE_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+            + "connect-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    private static final String ALLOWED_HEADERS = "Authorization, Content-Type, X-Api-Key, X-Request-Id";
+    private static final String EXPOSED_HEADERS = "X-Request-Id, Retry-After, Location";
+    private static final Set<HttpMethod> ALLOWED_METHODS = Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT,
+            HttpMethod.PATCH, HttpMethod.DELETE);
+
+    private final GatewaySettings settings;
+    private final RateLimiter limiter;
+
+    FrontDoor(GatewaySettings settings, RateLimiter limiter) {
+        this.settings = settings;
+        this.limiter = limiter;
+    }
+
+    void securityHeaders(RoutingContext ctx) {
+        ctx.addHeadersEndHandler(done -> {
+            var headers = ctx.response().headers();
+            headers.set("X-Content-Type-Options", "nosniff");
+            headers.set("Referrer-Policy", "no-referrer");
+            headers.set("X-Frame-Options", "DENY");
+            headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+            String type = headers.get("Content-Type");
+            headers.set("Content-Security-Policy", type != null && type.startsWith("text/html") ? PAGE_CSP : API_CSP);
+            if (!headers.contains("Cache-Control")) {
+                headers.set("Cache-Control", "no-store");
+            }
+        });
+        ctx.next();
+    }
+
+    /** Answers preflights itself; marks actual cross-origin answers for allowed origins only. */
+    void cors(RoutingContext ctx) {
+        String origin = ctx.request().getHeader("Origin");
+        boolean allowed = origin != null && settings.corsOrigins().orElse(java.util.List.of()).contains(origin);
+        boolean preflight = ctx.request().method() == HttpMethod.OPTIONS
+                && ctx.request().getHeader("Access-Control-Request-Method") != null;
+        if (preflight) {
+            if (!allowed || !ALLOWED_METHODS.contains(HttpMethod.valueOf(
+                    ctx.request().getHeader("Access-Control-Request-Method")))) {
+                Problems.send(ctx, 403, "cors-refused", "Origin not allowed",
+                        "Cross-origin requests from " + origin + " are not allowed");
+                return;
+            }
+            ctx.response().setStatusCode(204)
+                    .putHeader("Access-Control-Allow-Origin", origin)
+                    .putHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE")
+                    .putHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS)
+                    .putHeader("Access-Control-Max-Age", "600")
+                    .putHeader("Vary", "Origin")
+                    .end();
+            return;
+        }
+        if (allowed) {
+            ctx.response().putHeader("Access-Control-Allow-Origin", origin)
+                    .putHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS)
+                    .putHeader("Vary", "Origin");
+        }
+        ctx.next();
+    }
+
+    void rateLimit(RoutingContext ctx) {
+        RateLimitPolicy policy = RateLimitPolicy.of(ctx.request().method().name(), ctx.request().path());
+        GatewaySettings.Limit limit = policy.limitIn(settings).orElse(null);
+        if (limit == null) {
+            ctx.next();
+            return;
+        }
+        long wait = limiter.secondsUntilAllowed(policy + "|" + ClientAddress.of(ctx, settings), limit.perMinute(),
+                limit.burst());
+        if (wait > 0) {
+            ctx.response().putHeader("Retry-After", Long.toString(wait));
+            Problems.send(ctx, 429, "too-many-requests", "Too many requests",
+                    "Too many requests from this address; try again in " + wait + " s");
+            return;
+        }
+        ctx.next();
+    }
+}

@@ -1,0 +1,31 @@
+package io.kinlink.gateway;
+
+import java.util.Optional;
+
+/**
+ * Which limit a request counts against, by what it does: opening share links, registering and
+ * logging in are limited per client address; everything else shares a general per-address limit.
+ */
+enum RateLimitPolicy {
+    LANDING,
+    REGISTRATION,
+    LOGIN,
+    GENERAL;
+
+    static RateLimitPolicy of(String method, String path) {
+        if (path.startsWith("/r/")) {
+            return LANDING;
+        }
+        if ("POST".equals(method) && "/api/members".equals(path)) {
+            return REGISTRATION;
+        }
+        if (path.startsWith("/api/auth/")) {
+            return LOGIN;
+        }
+        return GENERAL;
+    }
+
+    Optional<GatewaySettings.Limit> limitIn(GatewaySettings settings) {
+        return Optional.ofNullable(settings.rateLimits().get(name().toLowerCase(java.util.Locale.ROOT)));
+    }
+}
