@@ -22,12 +22,14 @@ final class RunningPlatform {
         if (platform == null) {
             Path root = Path.of(System.getProperty("kinlink.root", ".."));
             Infrastructure infrastructure = Infrastructure.shared();
-            // The tests sign up many members from one address within a minute: far above a person's limit.
+            // The tests sign up many members and poll from one address within a minute: far above a person's limits.
             Map<String, String> generousLimits = Map.of(
                     "KINLINK_GATEWAY_RATE_LIMITS_REGISTRATION_PER_MINUTE", "6000",
                     "KINLINK_GATEWAY_RATE_LIMITS_REGISTRATION_BURST", "1000",
                     "KINLINK_GATEWAY_RATE_LIMITS_LANDING_PER_MINUTE", "6000",
-                    "KINLINK_GATEWAY_RATE_LIMITS_LANDING_BURST", "1000");
+                    "KINLINK_GATEWAY_RATE_LIMITS_LANDING_BURST", "1000",
+                    "KINLINK_GATEWAY_RATE_LIMITS_GENERAL_PER_MINUTE", "60000",
+                    "KINLINK_GATEWAY_RATE_LIMITS_GENERAL_BURST", "10000");
             platform = KinlinkPlatform.start(root, infrastructure.kafkaBootstrapServers(),
                     infrastructure.databaseServer(), "e2e", freePorts(4), RandomKeys.serviceSecrets(), generousLimits,
                     root.resolve("e2e/target/service-logs"));
