@@ -12,9 +12,13 @@ import io.vertx.ext.web.RoutingContext;
 final class FrontDoor {
 
     private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
-    /** The landing page keeps its small script and styles inline; nothing else may load or frame it. */
-    private static final String PAGE_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-            + "connect-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    /**
+     * Pages (the landing page, the API docs) load only from here: the landing page keeps its small
+     * script and styles inline, Swagger UI its bundles; nothing may frame them.
+     */
+    private static final String PAGE_CSP = "default-src 'none'; script-src 'self' 'unsafe-inline'; "
+            + "style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; font-src 'self' data:; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final String ALLOWED_HEADERS = "Authorization, Content-Type, X-Api-Key, X-Request-Id";
     private static final String EXPOSED_HEADERS = "X-Request-Id, Retry-After, Location";
     private static final Set<HttpMethod> ALLOWED_METHODS = Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT,

@@ -24,10 +24,12 @@ public class GatewayRoutes {
     }
 
     void install(@Observes Router router) {
-        ServiceProxy proxy = new ServiceProxy(vertx.createHttpClient(new HttpClientOptions()
+        var client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) settings.connectTimeout().toMillis())
                 .setKeepAlive(true)
-                .setMaxPoolSize(64)), settings);
+                .setMaxPoolSize(64));
+        ServiceProxy proxy = new ServiceProxy(client, settings);
+        router.get("/openapi.json").handler(new OpenApiDocument(client, settings)::serve);
         RateLimiter limiter = new RateLimiter(System::nanoTime);
         vertx.setPeriodic(60_000, tick -> limiter.evictIdle(java.util.concurrent.TimeUnit.MINUTES.toNanos(10)));
         FrontDoor frontDoor = new FrontDoor(settings, limiter);

@@ -1,0 +1,49 @@
+package io.kinlink.gateway;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Merges the services' OpenAPI documents into one for the public API: only paths the gateway
+ * routes (under /api and /r) are kept; schemas are pooled, the first service's winning when two
+ * define the same name (they share their events and problem types through the platform module).
+ */
+final class OpenApiMerge {
+
+    private static final Pattern PUBLIC = Pattern.compile("/(api|r)(/.*)?");
+
+    private OpenApiMerge() {
+    }
+
+    /** @param unavailable services whose document could not be read; named in the description */
+    static JsonObject merge(List<JsonObject> documents, List<String> unavailable, String serverUrl) {
+        JsonObject paths = new JsonObject();
+        JsonObject schemas = new JsonObject();
+        for (JsonObject document : documents) {
+            JsonObject servicePaths = document.getJsonObject("paths", new JsonObject());
+            servicePaths.forEach(entry -> {
+                if (PUBLIC.matcher(entry.getKey()).matches() && !paths.containsKey(entry.getKey())) {
+                    paths.put(entry.getKey(), entry.getValue());
+                }
+            });
+            JsonObject serviceSchemas = document.getJsonObject("components", new JsonObject())
+                    .getJsonObject("schemas", new JsonObject());
+            serviceSchemas.forEach(entry -> {
+                if (!schemas.containsKey(entry.getKey())) {
+                    schemas.put(entry.getKey(), entry.getValue());
+                }
+            });
+        }
+        String description = "Members, referrals and rewards of Kinlink, through its gateway."
+                + (unavailable.isEmpty() ? "" : " Not included (unreachable just now): " + String.join(", ", unavailable) + ".");
+        return new JsonObject()
+                .put("openapi", "3.1.0")
+                .put("info", new JsonObject().put("title", "Kinlink API").put("version", "0.1.0")
+                        .put("description", description))
+                .put("servers", new io.vertx.core.json.JsonArray().add(new JsonObject().put("url", serverUrl)))
+                .put("paths", paths)
+                .put("components", new JsonObject().put("schemas", schemas));
+    }
+}
