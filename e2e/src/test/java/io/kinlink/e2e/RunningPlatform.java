@@ -38,6 +38,14 @@ final class RunningPlatform {
         return platform.gatewayUrl();
     }
 
+    /** Each domain service's own address, bypassing the gateway. */
+    static synchronized Map<String, String> serviceUrls() {
+        gatewayUrl();
+        Map<String, String> urls = new java.util.TreeMap<>();
+        platform.services().forEach(service -> urls.put(service.name(), service.url()));
+        return urls;
+    }
+
     static List<Integer> freePorts(int count) {
         List<ServerSocket> sockets = new ArrayList<>();
         try {

@@ -27,6 +27,12 @@ public interface GatewaySettings {
     @WithDefault("65536")
     long maxBodyBytes();
 
+    /**
+     * The gateway's private key (RSA, PKCS#8, base64 without PEM lines; env KINLINK_GATEWAY_SIGNING_KEY):
+     * it signs the identity forwarded to the services, which hold only the public half. A secret.
+     */
+    String signingKey();
+
     /** Origins of the member app allowed to call the API from a browser (CORS); none by default. */
     Optional<List<String>> corsOrigins();
 

@@ -18,16 +18,23 @@ import io.vertx.ext.web.RoutingContext;
 final class ServiceProxy {
 
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
-    /** Hop-by-hop headers (RFC 9110, 7.6.1) belong to one connection and are not forwarded. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
+    /**
+     * Not passed on: hop-by-hop headers (RFC 9110, 7.6.1), which belong to one connection, and the
+     * caller's credentials.
+     */
+    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
+            // the caller's credentials stop here; the service gets the identity the gateway vouches for
+            "authorization");
 
     private final HttpClient client;
     private final GatewaySettings settings;
+    private final ForwardedIdentity identity;
 
-    ServiceProxy(HttpClient client, GatewaySettings settings) {
+    ServiceProxy(HttpClient client, GatewaySettings settings, ForwardedIdentity identity) {
         this.client = client;
         this.settings = settings;
+        this.identity = identity;
     }
 
     void forward(RoutingContext ctx) {
@@ -45,6 +52,7 @@ final class ServiceProxy {
                 .setAbsoluteURI(base.resolve(ctx.request().uri()).toString())
                 .setIdleTimeout(settings.timeout().toMillis())
                 .setHeaders(forwardedHeaders(ctx, requestId, ClientAddress.of(ctx, settings)));
+        options.getHeaders().set("Authorization", "Bearer " + identity.anonymousToken());
         Buffer body = ctx.body().buffer();
         client.request(options)
                 .compose(request -> body == null ? request.send() : request.send(body))
@@ -59,7 +67,7 @@ final class ServiceProxy {
     private static MultiMap forwardedHeaders(RoutingContext ctx, String requestId, String client) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         ctx.request().headers().forEach(header -> {
-            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+            if (!NOT_FORWARDED.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
                 headers.add(header.getKey(), header.getValue());
             }
         });
@@ -76,7 +84,7 @@ final class ServiceProxy {
         ctx.response().setStatusCode(answer.response().statusCode());
         answer.response().headers().forEach(header -> {
             String name = header.getKey().toLowerCase(java.util.Locale.ROOT);
-            if (!HOP_BY_HOP.contains(name) && !name.equals(RequestIds.HEADER.toLowerCase(java.util.Locale.ROOT))) {
+            if (!NOT_FORWARDED.contains(name) && !name.equals(RequestIds.HEADER.toLowerCase(java.util.Locale.ROOT))) {
                 ctx.response().headers().add(header.getKey(), header.getValue());
             }
         });

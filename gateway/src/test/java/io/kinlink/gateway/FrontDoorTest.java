@@ -26,6 +26,7 @@ class FrontDoorTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
+                    "kinlink.gateway.signing-key", TestKeys.privateKey(),
                     "kinlink.gateway.services.member", "http://localhost:9",
                     "kinlink.gateway.services.referral", "http://localhost:9",
                     "kinlink.gateway.services.rewards", "http://localhost:9",

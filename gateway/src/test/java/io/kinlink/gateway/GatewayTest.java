@@ -40,7 +40,8 @@ class GatewayTest {
                     "kinlink.gateway.services.member", "http://localhost:" + UPSTREAM_PORT,
                     "kinlink.gateway.services.rewards", "http://localhost:" + UPSTREAM_PORT,
                     "kinlink.gateway.services.referral", "http://localhost:" + DOWN_PORT,
-                    "kinlink.gateway.max-body-bytes", "1024");
+                    "kinlink.gateway.max-body-bytes", "1024",
+                    "kinlink.gateway.signing-key", TestKeys.privateKey());
         }
     }
 
@@ -68,6 +69,7 @@ class GatewayTest {
                                 .put("query", request.query())
                                 .put("requestId", request.getHeader("X-Request-Id"))
                                 .put("forwardedFor", request.getHeader("X-Forwarded-For"))
+                                .put("authorization", request.getHeader("Authorization"))
                                 .put("body", body.toString()).encode())))
                 .listen(UPSTREAM_PORT).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
@@ -88,6 +90,27 @@ class GatewayTest {
                 .body("query", equalTo("source=app"))
                 .body("body", equalTo("{\"name\":\"Li\"}"))
                 .body("forwardedFor", notNullValue());
+    }
+
+    @Test
+    void the_service_gets_the_gateways_signed_identity_and_never_the_callers_credentials() throws Exception {
+        String forwarded = given().header("Authorization", "Bearer caller-made-this-up")
+                .get("/api/members/42").then().statusCode(200).extract().path("authorization");
+        org.junit.jupiter.api.Assertions.assertTrue(forwarded.startsWith("Bearer "), forwarded);
+        String[] jwt = forwarded.substring("Bearer ".length()).split("\\.");
+        io.vertx.core.json.JsonObject header = new io.vertx.core.json.JsonObject(
+                new String(java.util.Base64.getUrlDecoder().decode(jwt[0])));
+        io.vertx.core.json.JsonObject claims = new io.vertx.core.json.JsonObject(
+                new String(java.util.Base64.getUrlDecoder().decode(jwt[1])));
+        org.junit.jupiter.api.Assertions.assertEquals("RS256", header.getString("alg"));
+        org.junit.jupiter.api.Assertions.assertEquals("kinlink-gateway", claims.getString("iss"));
+        org.junit.jupiter.api.Assertions.assertEquals("anonymous", claims.getString("kind"));
+        java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+        rsa.initVerify(java.security.KeyFactory.getInstance("RSA").generatePublic(
+                new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(TestKeys.publicKey()))));
+        rsa.update((jwt[0] + "." + jwt[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        org.junit.jupiter.api.Assertions.assertTrue(rsa.verify(java.util.Base64.getUrlDecoder().decode(jwt[2])),
+                "signed with the gateway's key");
     }
 
     @Test

@@ -33,7 +33,14 @@ public class KinlinkInfraResource implements QuarkusTestResourceLifecycleManager
         config.put("kinlink.pii.encryption-key", SECRETS.get("KINLINK_PII_ENCRYPTION_KEY"));
         config.put("kinlink.pii.lookup-key", SECRETS.get("KINLINK_PII_LOOKUP_KEY"));
         config.put("kinlink.referral.click-hash-key", SECRETS.get("KINLINK_REFERRAL_CLICK_HASH_KEY"));
+        config.put("mp.jwt.verify.publickey", TestIdentity.publicKey());
         return config;
+    }
+
+    /** Requests of the test act as an operator, as the gateway would forward them, unless a test says otherwise. */
+    @Override
+    public void inject(TestInjector testInjector) {
+        TestIdentity.actAsOperatorByDefault();
     }
 
     @Override

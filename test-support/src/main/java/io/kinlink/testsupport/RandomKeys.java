@@ -19,9 +19,29 @@ public final class RandomKeys {
         return Base64.getEncoder().encodeToString(key);
     }
 
-    /** The secrets the services need, as environment variables, freshly made. */
+    /** Environment variable of the gateway's private key: only the gateway may receive it. */
+    public static final String GATEWAY_SIGNING_KEY = "KINLINK_GATEWAY_SIGNING_KEY";
+    /** Environment variable of the matching public key, which the services verify the gateway's tokens with. */
+    public static final String GATEWAY_PUBLIC_KEY = "MP_JWT_VERIFY_PUBLICKEY";
+
+    /** The secrets the platform needs, as environment variables, freshly made. */
     public static Map<String, String> serviceSecrets() {
+        String[] gatewayKeys = rsaKeyPair();
         return Map.of("KINLINK_PII_ENCRYPTION_KEY", key(), "KINLINK_PII_LOOKUP_KEY", key(),
-                "KINLINK_REFERRAL_CLICK_HASH_KEY", key());
+                "KINLINK_REFERRAL_CLICK_HASH_KEY", key(),
+                GATEWAY_SIGNING_KEY, gatewayKeys[0], GATEWAY_PUBLIC_KEY, gatewayKeys[1]);
+    }
+
+    /** An RSA 2048 key pair: the private key (PKCS#8) and the public key (X.509), each base64 without PEM lines. */
+    public static String[] rsaKeyPair() {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048, RANDOM);
+            java.security.KeyPair pair = generator.generateKeyPair();
+            return new String[] {Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
+                    Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())};
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

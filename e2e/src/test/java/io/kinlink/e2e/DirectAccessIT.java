@@ -1,0 +1,42 @@
+package io.kinlink.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+/** The services answer only through the gateway: reached directly, without its signed identity, they say 401. */
+class DirectAccessIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static int status(String url, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void every_service_reached_directly_answers_401_and_through_the_gateway_answers() throws Exception {
+        String member = UUID.randomUUID().toString();
+        Map<String, String> paths = Map.of(
+                "member-service", "/api/members?size=1",
+                "referral-service", "/api/referrals/rejections",
+                "rewards-service", "/api/members/" + member + "/rewards/balance");
+        Map<String, String> services = RunningPlatform.serviceUrls();
+        for (Map.Entry<String, String> path : paths.entrySet()) {
+            String direct = services.get(path.getKey()) + path.getValue();
+            assertEquals(401, status(direct, null), direct);
+            assertEquals(401, status(direct, "Bearer made-up"), direct);
+            assertEquals(200, status(RunningPlatform.gatewayUrl() + path.getValue(), null), "through the gateway");
+        }
+    }
+}

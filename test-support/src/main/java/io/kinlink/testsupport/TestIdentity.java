@@ -1,0 +1,136 @@
+package io.kinlink.testsupport;
+
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Set;
+
+import io.restassured.RestAssured;
+import io.smallrye.jwt.build.Jwt;
+
+/**
+ * Identities as the gateway forwards them, for tests that call a service directly: tokens signed
+ * with this JVM's gateway key pair (made once per test JVM, never stored), whose public half the
+ * services under test verify with.
+ */
+public final class TestIdentity {
+
+    public static final String ISSUER = "kinlink-gateway";
+    public static final String AUDIENCE = "kinlink-services";
+    private static final String PRIVATE_KEY_PROPERTY = "kinlink.test.gateway-signing-key";
+    private static final String PUBLIC_KEY_PROPERTY = "kinlink.test.gateway-public-key";
+
+    private TestIdentity() {
+    }
+
+    /** The public key the services under test verify with (base64 X.509). */
+    public static String publicKey() {
+        ensureKeys();
+        return System.getProperty(PUBLIC_KEY_PROPERTY);
+    }
+
+    /**
+     * Every request of the tests acts as the platform's operator unless it carries an
+     * Authorization header of its own (a filter, so the port Quarkus picks still applies).
+     */
+    public static void actAsOperatorByDefault() {
+        if (RestAssured.filters().stream().noneMatch(DefaultIdentity.class::isInstance)) {
+            RestAssured.filters(new DefaultIdentity(token("operator", "test-operator", Set.of("operator", "admin"),
+                    Duration.ofHours(6))));
+        }
+    }
+
+    private static final class DefaultIdentity implements io.restassured.filter.Filter {
+
+        private final String token;
+
+        DefaultIdentity(String token) {
+            this.token = token;
+        }
+
+        @Override
+        public io.restassured.response.Response filter(io.restassured.specification.FilterableRequestSpecification request,
+                                                       io.restassured.specification.FilterableResponseSpecification response,
+                                                       io.restassured.filter.FilterContext context) {
+            if (!request.getHeaders().hasHeaderWithName("Authorization")) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return context.next(request, response);
+        }
+    }
+
+    /** A token of one kind of caller (member, partner, operator, anonymous) with its roles. */
+    public static String token(String kind, String subject, Set<String> roles, Duration lifetime) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).groups(roles).claim("kind", kind)
+                .expiresIn(lifetime).jws().sign(privateKey());
+    }
+
+    /** A token with the claims given, signed with this JVM's gateway key. */
+    public static String signed(String issuer, String audience, Duration lifetime) {
+        return Jwt.issuer(issuer).audience(audience).subject("someone").groups(Set.of("operator", "admin"))
+                .claim("kind", "operator").expiresIn(lifetime).jws().sign(privateKey());
+    }
+
+    /** Right claims, signed with a key nobody trusts. */
+    public static String signedWithAnotherKey() {
+        try {
+            PrivateKey other = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(
+                    Base64.getDecoder().decode(RandomKeys.rsaKeyPair()[0])));
+            return Jwt.issuer(ISSUER).audience(AUDIENCE).subject("someone").groups(Set.of("operator"))
+                    .expiresIn(Duration.ofMinutes(5)).jws().sign(other);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Right claims, "signed" with {@code alg: none}. */
+    public static String unsigned() {
+        return encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + encode(claims()) + ".";
+    }
+
+    /** Right claims, HMAC-signed with the public key as the secret: the classic key-confusion forgery. */
+    public static String hs256WithThePublicKey() {
+        String content = encode("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + encode(claims());
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(publicKey().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "HmacSHA256"));
+            return content + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    mac.doFinal(content.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String claims() {
+        long now = System.currentTimeMillis() / 1000;
+        return "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"someone\","
+                + "\"groups\":[\"operator\",\"admin\"],\"iat\":" + now + ",\"exp\":" + (now + 300) + "}";
+    }
+
+    private static String encode(String json) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static PrivateKey privateKey() {
+        ensureKeys();
+        try {
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(
+                    Base64.getDecoder().decode(System.getProperty(PRIVATE_KEY_PROPERTY))));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** In system properties: Quarkus loads test classes twice, and both loads must hold the same pair. */
+    private static synchronized void ensureKeys() {
+        if (System.getProperty(PRIVATE_KEY_PROPERTY) == null) {
+            String[] pair = RandomKeys.rsaKeyPair();
+            System.setProperty(PUBLIC_KEY_PROPERTY, pair[1]);
+            System.setProperty(PRIVATE_KEY_PROPERTY, pair[0]);
+        }
+    }
+}
