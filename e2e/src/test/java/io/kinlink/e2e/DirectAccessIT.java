@@ -11,7 +11,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-/** The services answer only through the gateway: reached directly, without its signed identity, they say 401. */
+/**
+ * The services answer only through the gateway: reached directly, without its signed identity,
+ * they say 401; operators' views need an operator's login.
+ */
 class DirectAccessIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -22,6 +25,14 @@ class DirectAccessIT {
             request.header("Authorization", authorization);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void operator_views_need_an_operators_login_and_a_forged_token_is_refused_at_the_gateway() throws Exception {
+        String funnel = RunningPlatform.gatewayUrl() + "/api/referrals/funnel";
+        assertEquals(403, status(funnel, null), "the public is not an operator");
+        assertEquals(401, status(funnel, "Bearer made-up"));
+        assertEquals(200, status(funnel, RunningPlatform.operatorAuthorization()));
     }
 
     @Test
@@ -36,7 +47,8 @@ class DirectAccessIT {
             String direct = services.get(path.getKey()) + path.getValue();
             assertEquals(401, status(direct, null), direct);
             assertEquals(401, status(direct, "Bearer made-up"), direct);
-            assertEquals(200, status(RunningPlatform.gatewayUrl() + path.getValue(), null), "through the gateway");
+            assertEquals(200, status(RunningPlatform.gatewayUrl() + path.getValue(),
+                    RunningPlatform.operatorAuthorization()), "through the gateway, as an operator");
         }
     }
 }

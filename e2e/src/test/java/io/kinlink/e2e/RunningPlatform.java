@@ -14,6 +14,8 @@ import io.kinlink.testsupport.RandomKeys;
 final class RunningPlatform {
 
     private static KinlinkPlatform platform;
+    private static final Map<String, String> SECRETS = RandomKeys.serviceSecrets();
+    private static String operatorToken;
 
     private RunningPlatform() {
     }
@@ -31,11 +33,23 @@ final class RunningPlatform {
                     "KINLINK_GATEWAY_RATE_LIMITS_GENERAL_PER_MINUTE", "60000",
                     "KINLINK_GATEWAY_RATE_LIMITS_GENERAL_BURST", "10000");
             platform = KinlinkPlatform.start(root, infrastructure.kafkaBootstrapServers(),
-                    infrastructure.databaseServer(), "e2e", freePorts(4), RandomKeys.serviceSecrets(), generousLimits,
+                    infrastructure.databaseServer(), "e2e", freePorts(4), SECRETS, generousLimits,
                     root.resolve("e2e/target/service-logs"));
             Infrastructure.stopBeforeServers(platform::close);
         }
         return platform.gatewayUrl();
+    }
+
+    /** "Bearer ..." for the bootstrapped administrator, logged in through the gateway once. */
+    static synchronized String operatorAuthorization() {
+        if (operatorToken == null) {
+            operatorToken = io.restassured.RestAssured.given().baseUri(gatewayUrl())
+                    .contentType(io.restassured.http.ContentType.JSON)
+                    .body(Map.of("username", SECRETS.get(RandomKeys.ADMIN_USERNAME),
+                            "password", SECRETS.get(RandomKeys.ADMIN_PASSWORD)))
+                    .post("/api/auth/operator-token").then().statusCode(200).extract().path("accessToken");
+        }
+        return "Bearer " + operatorToken;
     }
 
     /** Each domain service's own address, bypassing the gateway. */

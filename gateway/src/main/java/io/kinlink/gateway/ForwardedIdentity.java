@@ -13,8 +13,8 @@ import io.smallrye.jwt.build.Jwt;
 /**
  * The identity the gateway forwards to a service: a short-lived RS256 token for issuer
  * {@code kinlink-gateway} and audience {@code kinlink-services}, which the services verify. A
- * caller's own Authorization header never reaches a service. Until callers log in, everyone is
- * the anonymous public, with one token shared for half its minute.
+ * caller's own Authorization header never reaches a service. Anonymous callers share one token
+ * for half its minute; a logged-in caller gets one of their own.
  */
 final class ForwardedIdentity {
 
@@ -33,6 +33,15 @@ final class ForwardedIdentity {
         } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("kinlink.gateway.signing-key is not an RSA private key (PKCS#8, base64)", e);
         }
+    }
+
+    /** The token for a caller: the shared anonymous one, or one signed for this caller now. */
+    String tokenFor(Callers.Caller caller) {
+        if (caller == Callers.ANONYMOUS) {
+            return anonymousToken();
+        }
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(caller.subject()).groups(caller.roles())
+                .claim("kind", caller.kind()).expiresIn(LIFETIME).jws().sign(key);
     }
 
     String anonymousToken() {

@@ -28,7 +28,8 @@ public class GatewayRoutes {
                 .setConnectTimeout((int) settings.connectTimeout().toMillis())
                 .setKeepAlive(true)
                 .setMaxPoolSize(64));
-        ServiceProxy proxy = new ServiceProxy(client, settings, new ForwardedIdentity(settings.signingKey()));
+        ServiceProxy proxy = new ServiceProxy(client, settings, new ForwardedIdentity(settings.signingKey()),
+                new Callers(settings.authPublicKey()));
         router.get("/openapi.json").handler(new OpenApiDocument(client, settings)::serve);
         RateLimiter limiter = new RateLimiter(System::nanoTime);
         vertx.setPeriodic(60_000, tick -> limiter.evictIdle(java.util.concurrent.TimeUnit.MINUTES.toNanos(10)));

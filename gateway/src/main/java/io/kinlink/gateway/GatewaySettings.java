@@ -33,6 +33,12 @@ public interface GatewaySettings {
      */
     String signingKey();
 
+    /**
+     * The public half of the key that signs access tokens (the member service's; RSA, X.509,
+     * base64; env KINLINK_GATEWAY_AUTH_PUBLIC_KEY): a caller's bearer token must verify with it.
+     */
+    String authPublicKey();
+
     /** Origins of the member app allowed to call the API from a browser (CORS); none by default. */
     Optional<List<String>> corsOrigins();
 

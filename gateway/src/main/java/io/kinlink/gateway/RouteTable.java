@@ -22,7 +22,8 @@ public final class RouteTable {
             new Route(Pattern.compile("/api/members/[^/]+/rewards(/.*)?"), "rewards"),
             new Route(Pattern.compile("/api/rewards(/.*)?"), "rewards"),
             new Route(Pattern.compile("/api/members(/.*)?"), "member"),
-            new Route(Pattern.compile("/api/(purchases|refunds|visits|satisfaction)(/.*)?"), "member"));
+            new Route(Pattern.compile("/api/(purchases|refunds|visits|satisfaction)(/.*)?"), "member"),
+            new Route(Pattern.compile("/api/auth(/.*)?"), "member"));
 
     private RouteTable() {
     }

@@ -30,11 +30,13 @@ final class ServiceProxy {
     private final HttpClient client;
     private final GatewaySettings settings;
     private final ForwardedIdentity identity;
+    private final Callers callers;
 
-    ServiceProxy(HttpClient client, GatewaySettings settings, ForwardedIdentity identity) {
+    ServiceProxy(HttpClient client, GatewaySettings settings, ForwardedIdentity identity, Callers callers) {
         this.client = client;
         this.settings = settings;
         this.identity = identity;
+        this.callers = callers;
     }
 
     void forward(RoutingContext ctx) {
@@ -45,6 +47,14 @@ final class ServiceProxy {
             Problems.send(ctx, 404, "not-found", "Not found", "No resource at " + path);
             return;
         }
+        Callers.Caller caller;
+        try {
+            caller = callers.of(ctx.request().getHeader("Authorization"));
+        } catch (Callers.RefusedCredentials refused) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            Problems.send(ctx, 401, "unauthenticated", "Not authenticated", refused.getMessage());
+            return;
+        }
         long started = System.nanoTime();
         String requestId = ctx.get(RequestIds.CONTEXT_KEY);
         RequestOptions options = new RequestOptions()
@@ -52,7 +62,7 @@ final class ServiceProxy {
                 .setAbsoluteURI(base.resolve(ctx.request().uri()).toString())
                 .setIdleTimeout(settings.timeout().toMillis())
                 .setHeaders(forwardedHeaders(ctx, requestId, ClientAddress.of(ctx, settings)));
-        options.getHeaders().set("Authorization", "Bearer " + identity.anonymousToken());
+        options.getHeaders().set("Authorization", "Bearer " + identity.tokenFor(caller));
         Buffer body = ctx.body().buffer();
         client.request(options)
                 .compose(request -> body == null ? request.send() : request.send(body))

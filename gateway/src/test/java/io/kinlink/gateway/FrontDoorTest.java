@@ -27,6 +27,7 @@ class FrontDoorTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "kinlink.gateway.signing-key", TestKeys.privateKey(),
+                    "kinlink.gateway.auth-public-key", TestKeys.publicKey("auth"),
                     "kinlink.gateway.services.member", "http://localhost:9",
                     "kinlink.gateway.services.referral", "http://localhost:9",
                     "kinlink.gateway.services.rewards", "http://localhost:9",

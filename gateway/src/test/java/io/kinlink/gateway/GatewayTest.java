@@ -41,7 +41,8 @@ class GatewayTest {
                     "kinlink.gateway.services.rewards", "http://localhost:" + UPSTREAM_PORT,
                     "kinlink.gateway.services.referral", "http://localhost:" + DOWN_PORT,
                     "kinlink.gateway.max-body-bytes", "1024",
-                    "kinlink.gateway.signing-key", TestKeys.privateKey());
+                    "kinlink.gateway.signing-key", TestKeys.privateKey(),
+                    "kinlink.gateway.auth-public-key", TestKeys.publicKey("auth"));
         }
     }
 
@@ -93,9 +94,8 @@ class GatewayTest {
     }
 
     @Test
-    void the_service_gets_the_gateways_signed_identity_and_never_the_callers_credentials() throws Exception {
-        String forwarded = given().header("Authorization", "Bearer caller-made-this-up")
-                .get("/api/members/42").then().statusCode(200).extract().path("authorization");
+    void an_anonymous_caller_is_forwarded_with_the_gateways_signed_public_identity() throws Exception {
+        String forwarded = given().get("/api/members/42").then().statusCode(200).extract().path("authorization");
         org.junit.jupiter.api.Assertions.assertTrue(forwarded.startsWith("Bearer "), forwarded);
         String[] jwt = forwarded.substring("Bearer ".length()).split("\\.");
         io.vertx.core.json.JsonObject header = new io.vertx.core.json.JsonObject(
@@ -111,6 +111,42 @@ class GatewayTest {
         rsa.update((jwt[0] + "." + jwt[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         org.junit.jupiter.api.Assertions.assertTrue(rsa.verify(java.util.Base64.getUrlDecoder().decode(jwt[2])),
                 "signed with the gateway's key");
+    }
+
+    private static String accessToken(String issuer, java.time.Duration lifetime, String key) throws Exception {
+        return io.smallrye.jwt.build.Jwt.issuer(issuer).audience("kinlink-gateway").subject("op-7")
+                .groups(java.util.Set.of("operator", "superuser")).claim("kind", "operator").expiresIn(lifetime)
+                .jws().sign(TestKeys.signingKey(key));
+    }
+
+    private static io.vertx.core.json.JsonObject forwardedClaims(String authorization) {
+        String forwarded = given().header("Authorization", authorization).get("/api/members/42").then()
+                .statusCode(200).extract().path("authorization");
+        return new io.vertx.core.json.JsonObject(new String(java.util.Base64.getUrlDecoder().decode(
+                forwarded.substring("Bearer ".length()).split("\\.")[1])));
+    }
+
+    @Test
+    void an_operators_access_token_is_forwarded_as_their_identity_with_only_known_roles() throws Exception {
+        io.vertx.core.json.JsonObject claims = forwardedClaims("Bearer " + accessToken("kinlink-auth",
+                java.time.Duration.ofMinutes(5), "auth"));
+        org.junit.jupiter.api.Assertions.assertEquals("operator", claims.getString("kind"));
+        org.junit.jupiter.api.Assertions.assertEquals("op-7", claims.getString("sub"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("operator"), claims.getJsonArray("groups").getList());
+    }
+
+    @Test
+    void an_expired_foreign_or_non_bearer_credential_is_a_401_problem_and_reaches_no_service() throws Exception {
+        for (String authorization : new String[] {
+                "Bearer " + accessToken("kinlink-auth", java.time.Duration.ofMinutes(-5), "auth"),
+                "Bearer " + accessToken("kinlink-auth", java.time.Duration.ofMinutes(5), "gateway"),
+                "Bearer " + accessToken("someone-else", java.time.Duration.ofMinutes(5), "auth"),
+                "Bearer garbage", "Basic b3BzOm9wcw=="}) {
+            given().header("Authorization", authorization).get("/api/members/42").then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                    .body("type", equalTo("urn:kinlink:problem:unauthenticated"));
+        }
     }
 
     @Test

@@ -30,6 +30,7 @@ class RouteTableTest {
         assertEquals(Optional.of("referral"), RouteTable.serviceFor("/api/members/42/network"));
         assertEquals(Optional.of("referral"), RouteTable.serviceFor("/api/referrals/funnel"));
         assertEquals(Optional.of("rewards"), RouteTable.serviceFor("/api/rewards/rules/order-cap"));
+        assertEquals(Optional.of("member"), RouteTable.serviceFor("/api/auth/operator-token"));
         assertEquals(Optional.of("member"), RouteTable.serviceFor("/api/members/42/networking"));
         assertEquals(Optional.empty(), RouteTable.serviceFor("/api/purchasesx"));
         assertEquals(Optional.empty(), RouteTable.serviceFor("/admin"));

@@ -1,35 +1,56 @@
 package io.kinlink.gateway;
 
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 
-/** One RSA key pair per test JVM for the gateway's signing key, kept in system properties (Quarkus loads test classes twice). */
+/**
+ * RSA key pairs per test JVM, by name ("gateway" signs forwarded identities, "auth" access
+ * tokens), kept in system properties because Quarkus loads test classes twice.
+ */
 final class TestKeys {
 
     private TestKeys() {
     }
 
-    static synchronized String privateKey() {
-        ensure();
-        return System.getProperty("kinlink.test.gateway-private");
+    static String privateKey() {
+        return privateKey("gateway");
     }
 
-    static synchronized String publicKey() {
-        ensure();
-        return System.getProperty("kinlink.test.gateway-public");
+    static String publicKey() {
+        return publicKey("gateway");
     }
 
-    private static void ensure() {
-        if (System.getProperty("kinlink.test.gateway-private") != null) {
+    static synchronized String privateKey(String name) {
+        ensure(name);
+        return System.getProperty("kinlink.test." + name + "-private");
+    }
+
+    static synchronized String publicKey(String name) {
+        ensure(name);
+        return System.getProperty("kinlink.test." + name + "-public");
+    }
+
+    static PrivateKey signingKey(String name) throws Exception {
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(
+                Base64.getDecoder().decode(privateKey(name))));
+    }
+
+    private static void ensure(String name) {
+        if (System.getProperty("kinlink.test." + name + "-private") != null) {
             return;
         }
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
-            System.setProperty("kinlink.test.gateway-public", Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
-            System.setProperty("kinlink.test.gateway-private", Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
+            System.setProperty("kinlink.test." + name + "-public",
+                    Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+            System.setProperty("kinlink.test." + name + "-private",
+                    Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -34,6 +34,9 @@ public class KinlinkInfraResource implements QuarkusTestResourceLifecycleManager
         config.put("kinlink.pii.lookup-key", SECRETS.get("KINLINK_PII_LOOKUP_KEY"));
         config.put("kinlink.referral.click-hash-key", SECRETS.get("KINLINK_REFERRAL_CLICK_HASH_KEY"));
         config.put("mp.jwt.verify.publickey", TestIdentity.publicKey());
+        config.put("kinlink.auth.signing-key", SECRETS.get(RandomKeys.AUTH_SIGNING_KEY));
+        config.put("kinlink.auth.bootstrap-admin.username", "admin");
+        config.put("kinlink.auth.bootstrap-admin.password", TestIdentity.adminPassword());
         return config;
     }
 

@@ -44,11 +44,17 @@ public final class KinlinkPlatform implements AutoCloseable {
             Map<String, String> gatewayEnv = new HashMap<>(gatewayOverrides);
             // the gateway signs the identity it forwards; only it holds the private key
             gatewayEnv.put(RandomKeys.GATEWAY_SIGNING_KEY, secrets.get(RandomKeys.GATEWAY_SIGNING_KEY));
+            gatewayEnv.put(RandomKeys.AUTH_PUBLIC_KEY, secrets.get(RandomKeys.AUTH_PUBLIC_KEY));
             for (int i = 0; i < DOMAIN_SERVICES.size(); i++) {
                 String service = DOMAIN_SERVICES.get(i);
                 String shortName = service.substring(0, service.indexOf('-'));
                 Map<String, String> env = new HashMap<>(secrets);
                 env.remove(RandomKeys.GATEWAY_SIGNING_KEY);
+                if (!service.equals("member-service")) {
+                    // only the member service signs access tokens and keeps operators
+                    env.keySet().removeAll(java.util.Set.of(RandomKeys.AUTH_SIGNING_KEY, RandomKeys.ADMIN_USERNAME,
+                            RandomKeys.ADMIN_PASSWORD));
+                }
                 env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.ensureDatabase(database + "_" + shortName));
                 env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
                 env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());

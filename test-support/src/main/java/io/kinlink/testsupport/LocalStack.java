@@ -57,6 +57,8 @@ public final class LocalStack {
 
         System.out.printf("%nKinlink is ready in %d s: %s%n", (System.nanoTime() - started) / 1_000_000_000,
                 platform.get().gatewayUrl());
+        System.out.println("Operator login: admin, password " + RandomKeys.ADMIN_PASSWORD + " in "
+                + options.data().resolve("secrets.properties").toAbsolutePath());
         System.out.println("Service logs: " + options.data().resolve("logs").toAbsolutePath() + "   Ctrl-C stops it.");
         stopped.await();
     }
@@ -80,7 +82,7 @@ public final class LocalStack {
         if (!secrets.keySet().containsAll(fresh.keySet())) {
             fresh.forEach(secrets::putIfAbsent);
             try (OutputStream out = Files.newOutputStream(file)) {
-                secrets.store(out, "Local keys for personal data; generated, never committed");
+                secrets.store(out, "Local keys and the first administrator's password; generated, never committed");
             }
         }
         Map<String, String> env = new java.util.HashMap<>();

@@ -24,12 +24,32 @@ public final class RandomKeys {
     /** Environment variable of the matching public key, which the services verify the gateway's tokens with. */
     public static final String GATEWAY_PUBLIC_KEY = "MP_JWT_VERIFY_PUBLICKEY";
 
+    /** Environment variable of the key that signs operators' access tokens: only the member service may receive it. */
+    public static final String AUTH_SIGNING_KEY = "KINLINK_AUTH_SIGNING_KEY";
+    /** Environment variable of its public half, with which the gateway checks access tokens. */
+    public static final String AUTH_PUBLIC_KEY = "KINLINK_GATEWAY_AUTH_PUBLIC_KEY";
+    public static final String ADMIN_USERNAME = "KINLINK_AUTH_BOOTSTRAP_ADMIN_USERNAME";
+    public static final String ADMIN_PASSWORD = "KINLINK_AUTH_BOOTSTRAP_ADMIN_PASSWORD";
+
     /** The secrets the platform needs, as environment variables, freshly made. */
     public static Map<String, String> serviceSecrets() {
         String[] gatewayKeys = rsaKeyPair();
+        String[] authKeys = rsaKeyPair();
         return Map.of("KINLINK_PII_ENCRYPTION_KEY", key(), "KINLINK_PII_LOOKUP_KEY", key(),
                 "KINLINK_REFERRAL_CLICK_HASH_KEY", key(),
-                GATEWAY_SIGNING_KEY, gatewayKeys[0], GATEWAY_PUBLIC_KEY, gatewayKeys[1]);
+                GATEWAY_SIGNING_KEY, gatewayKeys[0], GATEWAY_PUBLIC_KEY, gatewayKeys[1],
+                AUTH_SIGNING_KEY, authKeys[0], AUTH_PUBLIC_KEY, authKeys[1],
+                ADMIN_USERNAME, "admin", ADMIN_PASSWORD, password());
+    }
+
+    /** 24 random characters without look-alikes: a first administrator's password. */
+    public static String password() {
+        String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
+        StringBuilder password = new StringBuilder(24);
+        for (int i = 0; i < 24; i++) {
+            password.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return password.toString();
     }
 
     /** An RSA 2048 key pair: the private key (PKCS#8) and the public key (X.509), each base64 without PEM lines. */

@@ -25,6 +25,12 @@ public final class TestIdentity {
     private TestIdentity() {
     }
 
+    /** The first administrator's password in this test JVM (made once, never stored). */
+    public static synchronized String adminPassword() {
+        return System.getProperties().computeIfAbsent("kinlink.test.admin-password", key -> RandomKeys.password())
+                .toString();
+    }
+
     /** The public key the services under test verify with (base64 X.509). */
     public static String publicKey() {
         ensureKeys();

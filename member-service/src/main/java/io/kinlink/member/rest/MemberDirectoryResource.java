@@ -11,6 +11,7 @@ import io.kinlink.member.directory.MemberDirectory;
 import io.kinlink.member.directory.MemberFilter;
 import io.kinlink.member.directory.ValueSegment;
 import io.kinlink.platform.problem.InvalidRequestProblem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** The operators' member list, as JSON pages or as a CSV export of every match. */
+@RolesAllowed("operator") // operators' views and controls; members and partners have their own
 @Path("/api/members")
 public class MemberDirectoryResource {
 

@@ -17,6 +17,7 @@ import io.kinlink.referral.analytics.OpinionLeader;
 import io.kinlink.referral.analytics.OpinionLeaders;
 import io.kinlink.referral.analytics.ReferralFunnel;
 import io.kinlink.referral.service.ReferralQueries;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.core.MediaType;
  * Operators' views of the referral programme: the funnel, the opinion leaders and the refused
  * attributions. Periods are {@code [from, to)}; without them, the last 30 days.
  */
+@RolesAllowed("operator") // operators' views and controls; members and partners have their own
 @Path("/api/referrals")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferralReportsResource {

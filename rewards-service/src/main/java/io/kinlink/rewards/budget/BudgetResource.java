@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.kinlink.platform.problem.InvalidRequestProblem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /** Operators watch incentive spend against revenue, and decide on what the cap holds back. */
+@RolesAllowed("operator") // operators' views and controls; members and partners have their own
 @Path("/api/rewards/budget")
 @Produces(MediaType.APPLICATION_JSON)
 public class BudgetResource {

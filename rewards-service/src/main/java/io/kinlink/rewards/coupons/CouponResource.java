@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.kinlink.platform.problem.InvalidRequestProblem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -36,6 +37,7 @@ public class CouponResource {
 
     /** 201 with the new coupon; 200 with the same coupon when the request id was used before. */
     @POST
+    @RolesAllowed("operator")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response issue(@PathParam("memberId") UUID member, @Valid @NotNull CouponRequests.Issue request) {
         String cause = request.staffId() == null ? "operator" : "staff:" + request.staffId();
@@ -58,6 +60,7 @@ public class CouponResource {
 
     @POST
     @Path("/{couponId}/void")
+    @RolesAllowed("operator")
     @Consumes(MediaType.APPLICATION_JSON)
     public CouponView voidCoupon(@PathParam("memberId") UUID member, @PathParam("couponId") UUID couponId,
                                  @Valid @NotNull CouponRequests.Void request) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Operators' coupon templates. A template is retired, never edited: issued coupons keep their terms. */
+@RolesAllowed("operator") // operators' views and controls; members and partners have their own
 @Path("/api/rewards/coupon-templates")
 @Produces(MediaType.APPLICATION_JSON)
 public class CouponTemplateResource {

@@ -2,6 +2,7 @@ package io.kinlink.rewards.rules;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Operators manage the reward rules: every change is a new version with its effective window. */
+@RolesAllowed("operator") // operators' views and controls; members and partners have their own
 @Path("/api/rewards/rules")
 @Produces(MediaType.APPLICATION_JSON)
 public class RuleResource {

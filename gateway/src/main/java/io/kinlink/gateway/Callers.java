@@ -1,0 +1,81 @@
+package io.kinlink.gateway;
+
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+
+/**
+ * Who is calling: nobody in particular (no Authorization header), or the holder of an access
+ * token that the member service signed (RS256 only, issuer {@code kinlink-auth}, audience
+ * {@code kinlink-gateway}, not expired). Anything else is refused.
+ */
+final class Callers {
+
+    static final Caller ANONYMOUS = new Caller("anonymous", "anonymous", Set.of("public"));
+    private static final Set<String> OPERATOR_ROLES = Set.of("operator", "admin");
+
+    private final JwtConsumer consumer;
+
+    Callers(String authPublicKey) {
+        PublicKey key;
+        try {
+            key = KeyFactory.getInstance("RSA").generatePublic(
+                    new X509EncodedKeySpec(Base64.getDecoder().decode(authPublicKey.strip())));
+        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("kinlink.gateway.auth-public-key is not an RSA public key (X.509, base64)", e);
+        }
+        this.consumer = new JwtConsumerBuilder()
+                .setRequireExpirationTime()
+                .setRequireSubject()
+                .setAllowedClockSkewInSeconds(30)
+                .setExpectedIssuer("kinlink-auth")
+                .setExpectedAudience("kinlink-gateway")
+                .setVerificationKey(key)
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, "RS256")
+                .build();
+    }
+
+    /** The caller of a request with this Authorization header (null: none given). */
+    Caller of(String authorization) throws RefusedCredentials {
+        if (authorization == null || authorization.isBlank()) {
+            return ANONYMOUS;
+        }
+        if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new RefusedCredentials("Only bearer access tokens are accepted");
+        }
+        try {
+            JwtClaims claims = consumer.processToClaims(authorization.substring(7).strip());
+            Object kind = claims.getClaimValue("kind");
+            if (!"operator".equals(kind)) {
+                throw new RefusedCredentials("This kind of token is not accepted here");
+            }
+            Set<String> roles = new HashSet<>(Optional.ofNullable(claims.getStringListClaimValue("groups"))
+                    .orElse(List.of()));
+            roles.retainAll(OPERATOR_ROLES);
+            return new Caller("operator", claims.getSubject(), Set.copyOf(roles));
+        } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException e) {
+            throw new RefusedCredentials("The access token is not valid (expired, altered or not ours)");
+        }
+    }
+
+    record Caller(String kind, String subject, Set<String> roles) {
+    }
+
+    static final class RefusedCredentials extends Exception {
+
+        RefusedCredentials(String message) {
+            super(message);
+        }
+    }
+}
