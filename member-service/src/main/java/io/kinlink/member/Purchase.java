@@ -11,7 +11,6 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
@@ -20,24 +19,13 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "purchase")
-public class Purchase {
+public class Purchase extends PartnerRecord {
 
-    @Id
-    private UUID id;
-    @Column(name = "member_id")
-    private UUID memberId;
     @Column(name = "external_transaction_id")
     private String externalTransactionId;
     @Column(name = "amount_fen")
     private long amountFen;
     private String branch;
-    @Column(name = "occurred_at")
-    private Instant occurredAt;
-    @Column(name = "recorded_at")
-    private Instant recordedAt;
-    /** Identifies the content of the request, to tell an honest retry from a conflicting reuse of the id. */
-    @Column(name = "request_fingerprint")
-    private String requestFingerprint;
     @ElementCollection(fetch = jakarta.persistence.FetchType.EAGER)
     @CollectionTable(name = "purchase_item", joinColumns = @JoinColumn(name = "purchase_id"))
     @OrderColumn(name = "line")
@@ -48,27 +36,11 @@ public class Purchase {
 
     public Purchase(UUID memberId, String externalTransactionId, long amountFen, String branch, Instant occurredAt,
                     Instant recordedAt, String requestFingerprint, List<PurchaseItem> items) {
+        super(memberId, occurredAt, recordedAt, requestFingerprint);
         this.items = new ArrayList<>(items);
-        this.id = UUID.randomUUID();
-        this.memberId = memberId;
         this.externalTransactionId = externalTransactionId;
         this.amountFen = amountFen;
         this.branch = branch;
-        this.occurredAt = occurredAt;
-        this.recordedAt = recordedAt;
-        this.requestFingerprint = requestFingerprint;
-    }
-
-    public boolean sameRequestAs(String fingerprint) {
-        return requestFingerprint.equals(fingerprint);
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    public UUID memberId() {
-        return memberId;
     }
 
     public String externalTransactionId() {
@@ -81,18 +53,6 @@ public class Purchase {
 
     public String branch() {
         return branch;
-    }
-
-    public Instant occurredAt() {
-        return occurredAt;
-    }
-
-    public Instant recordedAt() {
-        return recordedAt;
-    }
-
-    public String requestFingerprint() {
-        return requestFingerprint;
     }
 
     public List<PurchaseItem> items() {
