@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.kinlink.platform.problem.InvalidRequestProblem;
+import io.kinlink.platform.problem.QueryEnums;
 import io.kinlink.referral.RejectionReason;
 import io.kinlink.referral.analytics.FunnelFilter;
 import io.kinlink.referral.analytics.FunnelGrouping;

@@ -21,6 +21,8 @@ import io.kinlink.rewards.ledger.Ledger;
 import io.kinlink.rewards.ledger.SqlTimes;
 import io.kinlink.rewards.lots.PointsLots;
 import io.kinlink.rewards.refund.RefundReversals;
+import io.kinlink.rewards.service.MilestoneCoupons;
+import io.kinlink.rewards.service.ReferralCoupons;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -36,24 +38,31 @@ import jakarta.transaction.Transactional.TxType;
 public class RewardGate {
 
     private static final Logger LOG = Logger.getLogger(RewardGate.class);
+    private static final String VIEW_COLUMNS = "id, period, member_id, kind, value_fen, payload, reason, status, "
+            + "held_at, decided_at, decided_by, decision_note";
 
     private final Budget budget;
     private final Ledger ledger;
     private final PointsLots lots;
     private final CouponService coupons;
     private final RefundReversals reversals;
+    private final MilestoneCoupons milestones;
+    private final ReferralCoupons referralCoupons;
     private final Outbox outbox;
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     public RewardGate(Budget budget, Ledger ledger, PointsLots lots, CouponService coupons, RefundReversals reversals,
-                      Outbox outbox, EntityManager em, ObjectMapper mapper, Clock clock) {
+                      MilestoneCoupons milestones, ReferralCoupons referralCoupons, Outbox outbox, EntityManager em,
+                      ObjectMapper mapper, Clock clock) {
         this.budget = budget;
         this.ledger = ledger;
         this.lots = lots;
         this.coupons = coupons;
         this.reversals = reversals;
+        this.milestones = milestones;
+        this.referralCoupons = referralCoupons;
         this.outbox = outbox;
         this.em = em;
         this.mapper = mapper;
@@ -101,12 +110,11 @@ public class RewardGate {
     @Transactional
     @SuppressWarnings("unchecked")
     public List<HeldRewardView> held(java.util.Optional<String> status) {
-        var query = status.isPresent()
-                ? em.createNativeQuery("select id from held_reward where status = ?1 order by held_at, id limit 500")
-                        .setParameter(1, status.get())
-                : em.createNativeQuery("select id from held_reward order by held_at, id limit 500");
-        List<UUID> ids = query.getResultList();
-        return ids.stream().map(this::view).toList();
+        var query = em.createNativeQuery("select " + VIEW_COLUMNS + " from held_reward"
+                + (status.isPresent() ? " where status = ?1" : "") + " order by held_at, id limit 500");
+        status.ifPresent(value -> query.setParameter(1, value));
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(this::view).toList();
     }
 
     private boolean releaseIfFits(UUID id) {
@@ -169,11 +177,11 @@ public class RewardGate {
             return "The purchase was refunded in full while the reward was held";
         }
         if (reward instanceof Reward.CouponReward coupon) {
-            if (coupon.requiresReferral() != null && reversals.referralReversed(coupon.requiresReferral())) {
+            if (coupon.requiresReferral() != null && referralCoupons.reversed(coupon.requiresReferral())) {
                 return "The referral was reversed while the coupon was held";
             }
             if (coupon.requiresNetSpendFen() != null
-                    && reversals.netSpend(coupon.member()) < coupon.requiresNetSpendFen()) {
+                    && milestones.netSpend(coupon.member()) < coupon.requiresNetSpendFen()) {
                 return "A refund took cumulative spend below the milestone while the coupon was held";
             }
         }
@@ -224,12 +232,14 @@ public class RewardGate {
     }
 
     private HeldRewardView view(UUID id) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                        select id, period, member_id, kind, value_fen, payload, reason, status, held_at, decided_at,
-                               decided_by, decision_note
-                        from held_reward where id = ?1""").setParameter(1, id).getSingleResult();
+        return view((Object[]) em.createNativeQuery("select " + VIEW_COLUMNS + " from held_reward where id = ?1")
+                .setParameter(1, id).getSingleResult());
+    }
+
+    private HeldRewardView view(Object[] row) {
+        UUID id = (UUID) row[0];
         Reward reward = read(new HeldRow(id, (String) row[1], (String) row[3], 0, (String) row[5], (String) row[7]));
-        return new HeldRewardView((UUID) row[0], (String) row[1], (UUID) row[2], (String) row[3],
+        return new HeldRewardView(id, (String) row[1], (UUID) row[2], (String) row[3],
                 ((Number) row[4]).longValue(), reward.describe(), (String) row[6], (String) row[7],
                 SqlTimes.instant(row[8]), SqlTimes.instant(row[9]), (String) row[10], (String) row[11]);
     }

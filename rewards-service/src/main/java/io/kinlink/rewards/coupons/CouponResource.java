@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.kinlink.platform.problem.InvalidRequestProblem;
+import io.kinlink.platform.problem.QueryEnums;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,7 +31,8 @@ public class CouponResource {
 
     @GET
     public List<CouponView> list(@PathParam("memberId") UUID member, @QueryParam("status") String status) {
-        return coupons.couponsOf(member, Optional.ofNullable(status).map(CouponResource::status)).stream()
+        return coupons.couponsOf(member, Optional.ofNullable(status)
+                        .map(value -> QueryEnums.parse(CouponStatus.class, "status", value))).stream()
                 .map(CouponView::of).toList();
     }
 
@@ -65,13 +66,5 @@ public class CouponResource {
     public CouponView voidCoupon(@PathParam("memberId") UUID member, @PathParam("couponId") UUID couponId,
                                  @Valid @NotNull CouponRequests.Void request) {
         return CouponView.of(coupons.voidCoupon(member, couponId, request.reason(), "OPERATOR", couponId.toString()));
-    }
-
-    private static CouponStatus status(String value) {
-        try {
-            return CouponStatus.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException unknown) {
-            throw new InvalidRequestProblem("status", "must be one of " + java.util.Arrays.toString(CouponStatus.values()));
-        }
     }
 }

@@ -84,17 +84,6 @@ public class RefundReversals {
         return refunded != null && refunded.refundedFen() >= refunded.amountFen();
     }
 
-    public boolean referralReversed(UUID referral) {
-        return !em.createNativeQuery("select 1 from qualified_referral where referral_id = ?1 and reversed_at is not null")
-                .setParameter(1, referral).getResultList().isEmpty();
-    }
-
-    public long netSpend(UUID member) {
-        return ((Number) em.createNativeQuery(
-                        "select coalesce(sum(amount_fen - refunded_fen), 0) from purchase_record where member_id = ?1")
-                .setParameter(1, member).getSingleResult()).longValue();
-    }
-
     private void reverse(UUID purchase, Refunded refunded, UUID eventId, Instant at, Credit credit, long points,
                          long target) {
         // Points credited as available (own spend) sit in a lot of their own; pending ones in the release's lot.

@@ -71,7 +71,8 @@ public class MilestoneCoupons {
         }
     }
 
-    private long netSpend(UUID member) {
+    /** The member's cumulative spend, net of refunds. */
+    public long netSpend(UUID member) {
         return ((Number) em.createNativeQuery(
                         "select coalesce(sum(amount_fen - refunded_fen), 0) from purchase_record where member_id = ?1")
                 .setParameter(1, member).getSingleResult()).longValue();

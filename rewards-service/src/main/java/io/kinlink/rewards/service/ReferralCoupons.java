@@ -61,6 +61,12 @@ public class ReferralCoupons {
         });
     }
 
+    /** Whether the referral was reversed (its qualifying purchase refunded). */
+    public boolean reversed(UUID referral) {
+        return !em.createNativeQuery("select 1 from qualified_referral where referral_id = ?1 and reversed_at is not null")
+                .setParameter(1, referral).getResultList().isEmpty();
+    }
+
     @Transactional(TxType.MANDATORY)
     public void onReversed(ReferralReversed reversed) {
         em.createNativeQuery("update qualified_referral set reversed_at = ?2 where referral_id = ?1 and reversed_at is null")
