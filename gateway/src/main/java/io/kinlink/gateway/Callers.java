@@ -16,13 +16,14 @@ import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
 /**
- * Who is calling: nobody in particular (no Authorization header), or the holder of an access
- * token that the member service signed (RS256 only, issuer {@code kinlink-auth}, audience
- * {@code kinlink-gateway}, not expired). Anything else is refused.
+ * Who is calling, by bearer token: nobody in particular (no Authorization header), or an operator
+ * or member holding an access token that the member service signed (RS256 only, issuer
+ * {@code kinlink-auth}, audience {@code kinlink-gateway}, not expired). Anything else is refused.
+ * Partners' API keys are checked by {@link PartnerKeyCheck}.
  */
 final class Callers {
 
-    static final Caller ANONYMOUS = new Caller("anonymous", "anonymous", Set.of("public"));
+    static final Caller ANONYMOUS = new Caller("anonymous", "anonymous", Set.of("public"), List.of(), null, 0);
     private static final Set<String> OPERATOR_ROLES = Set.of("operator", "admin");
 
     private final JwtConsumer consumer;
@@ -47,7 +48,7 @@ final class Callers {
     }
 
     /** The caller of a request with this Authorization header (null: none given). */
-    Caller of(String authorization) throws RefusedCredentials {
+    Caller of(String authorization) {
         if (authorization == null || authorization.isBlank()) {
             return ANONYMOUS;
         }
@@ -57,22 +58,35 @@ final class Callers {
         try {
             JwtClaims claims = consumer.processToClaims(authorization.substring(7).strip());
             Object kind = claims.getClaimValue("kind");
+            if ("member".equals(kind)) {
+                return new Caller("member", claims.getSubject(), Set.of("member"), List.of(), null, 0);
+            }
             if (!"operator".equals(kind)) {
                 throw new RefusedCredentials("This kind of token is not accepted here");
             }
             Set<String> roles = new HashSet<>(Optional.ofNullable(claims.getStringListClaimValue("groups"))
                     .orElse(List.of()));
             roles.retainAll(OPERATOR_ROLES);
-            return new Caller("operator", claims.getSubject(), Set.copyOf(roles));
+            return new Caller("operator", claims.getSubject(), Set.copyOf(roles), List.of(), null, 0);
         } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException e) {
             throw new RefusedCredentials("The access token is not valid (expired, altered or not ours)");
         }
     }
 
-    record Caller(String kind, String subject, Set<String> roles) {
+    /**
+     * @param branches          a partner key's branches
+     * @param confirmedMember   the member of the request path, confirmed within a partner's branches
+     * @param requestsPerMinute a partner key's own rate limit
+     */
+    record Caller(String kind, String subject, Set<String> roles, List<String> branches, String confirmedMember,
+                  int requestsPerMinute) {
+
+        boolean isAnonymous() {
+            return "anonymous".equals(kind);
+        }
     }
 
-    static final class RefusedCredentials extends Exception {
+    static final class RefusedCredentials extends RuntimeException {
 
         RefusedCredentials(String message) {
             super(message);

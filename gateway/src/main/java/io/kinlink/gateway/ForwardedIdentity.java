@@ -25,6 +25,7 @@ final class ForwardedIdentity {
 
     private final PrivateKey key;
     private final AtomicReference<Minted> anonymous = new AtomicReference<>();
+    private final AtomicReference<Minted> gateway = new AtomicReference<>();
 
     ForwardedIdentity(String signingKey) {
         try {
@@ -40,8 +41,27 @@ final class ForwardedIdentity {
         if (caller == Callers.ANONYMOUS) {
             return anonymousToken();
         }
-        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(caller.subject()).groups(caller.roles())
-                .claim("kind", caller.kind()).expiresIn(LIFETIME).jws().sign(key);
+        var token = Jwt.issuer(ISSUER).audience(AUDIENCE).subject(caller.subject()).groups(caller.roles())
+                .claim("kind", caller.kind());
+        if ("partner".equals(caller.kind())) {
+            token.claim("branches", caller.branches());
+            if (caller.confirmedMember() != null) {
+                token.claim("confirmed_member", caller.confirmedMember());
+            }
+        }
+        return token.expiresIn(LIFETIME).jws().sign(key);
+    }
+
+    /** The gateway's own identity, for the member service's internal key checks. */
+    String gatewayToken() {
+        Minted current = gateway.get();
+        long now = System.nanoTime();
+        if (current == null || now - current.at() > REUSE_NANOS) {
+            current = new Minted(Jwt.issuer(ISSUER).audience(AUDIENCE).subject("kinlink-gateway")
+                    .groups(Set.of("gateway")).claim("kind", "gateway").expiresIn(LIFETIME).jws().sign(key), now);
+            gateway.set(current);
+        }
+        return current.token();
     }
 
     String anonymousToken() {

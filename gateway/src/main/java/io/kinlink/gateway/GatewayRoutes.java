@@ -28,10 +28,10 @@ public class GatewayRoutes {
                 .setConnectTimeout((int) settings.connectTimeout().toMillis())
                 .setKeepAlive(true)
                 .setMaxPoolSize(64));
-        ServiceProxy proxy = new ServiceProxy(client, settings, new ForwardedIdentity(settings.signingKey()),
-                new Callers(settings.authPublicKey()));
-        router.get("/openapi.json").handler(new OpenApiDocument(client, settings)::serve);
         RateLimiter limiter = new RateLimiter(System::nanoTime);
+        ServiceProxy proxy = new ServiceProxy(client, settings, new ForwardedIdentity(settings.signingKey()),
+                new Callers(settings.authPublicKey()), limiter);
+        router.get("/openapi.json").handler(new OpenApiDocument(client, settings)::serve);
         vertx.setPeriodic(60_000, tick -> limiter.evictIdle(java.util.concurrent.TimeUnit.MINUTES.toNanos(10)));
         FrontDoor frontDoor = new FrontDoor(settings, limiter);
         router.route().order(-100)

@@ -23,7 +23,8 @@ public final class RouteTable {
             new Route(Pattern.compile("/api/rewards(/.*)?"), "rewards"),
             new Route(Pattern.compile("/api/members(/.*)?"), "member"),
             new Route(Pattern.compile("/api/(purchases|refunds|visits|satisfaction)(/.*)?"), "member"),
-            new Route(Pattern.compile("/api/auth(/.*)?"), "member"));
+            new Route(Pattern.compile("/api/auth(/.*)?"), "member"),
+            new Route(Pattern.compile("/api/partner-keys(/.*)?"), "member"));
 
     private RouteTable() {
     }

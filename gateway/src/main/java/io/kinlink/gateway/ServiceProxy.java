@@ -25,52 +25,108 @@ final class ServiceProxy {
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
             // the caller's credentials stop here; the service gets the identity the gateway vouches for
-            "authorization");
+            "authorization", "x-api-key");
 
     private final HttpClient client;
     private final GatewaySettings settings;
     private final ForwardedIdentity identity;
     private final Callers callers;
+    private final PartnerKeyCheck partnerKeys;
+    private final RateLimiter limiter;
 
-    ServiceProxy(HttpClient client, GatewaySettings settings, ForwardedIdentity identity, Callers callers) {
+    ServiceProxy(HttpClient client, GatewaySettings settings, ForwardedIdentity identity, Callers callers,
+                 RateLimiter limiter) {
         this.client = client;
         this.settings = settings;
         this.identity = identity;
         this.callers = callers;
+        this.limiter = limiter;
+        this.partnerKeys = new PartnerKeyCheck(client, settings, identity);
     }
 
     void forward(RoutingContext ctx) {
+        String apiKey = PartnerKeyCheck.presented(ctx.request());
+        if (apiKey == null) {
+            try {
+                forwardFor(ctx, callers.of(ctx.request().getHeader("Authorization")));
+            } catch (Callers.RefusedCredentials refused) {
+                unauthenticated(ctx, refused.getMessage());
+            }
+            return;
+        }
+        partnerKeys.callerFor(apiKey, ctx.request().path())
+                .onSuccess(partner -> forwardFor(ctx, partner))
+                .onFailure(failure -> {
+                    if (failure instanceof Callers.RefusedCredentials refused) {
+                        unauthenticated(ctx, refused.getMessage());
+                    } else {
+                        unreachable(ctx, "member", failure);
+                    }
+                });
+    }
+
+    private void forwardFor(RoutingContext ctx, Callers.Caller caller) {
         String path = ctx.request().path();
+        if (CallerPaths.isMine(path)) {
+            if (caller.isAnonymous()) {
+                unauthenticated(ctx, "Log in to see your own data");
+                return;
+            }
+            path = CallerPaths.mine(path, caller).orElse(null);
+            if (path == null) {
+                Problems.send(ctx, 403, "forbidden", "Forbidden", "Only members have /api/me");
+                return;
+            }
+        }
         String service = RouteTable.serviceFor(path).orElse(null);
         URI base = service == null ? null : settings.services().get(service);
         if (base == null) {
-            Problems.send(ctx, 404, "not-found", "Not found", "No resource at " + path);
+            Problems.send(ctx, 404, "not-found", "Not found", "No resource at " + ctx.request().path());
             return;
         }
-        Callers.Caller caller;
-        try {
-            caller = callers.of(ctx.request().getHeader("Authorization"));
-        } catch (Callers.RefusedCredentials refused) {
-            ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            Problems.send(ctx, 401, "unauthenticated", "Not authenticated", refused.getMessage());
+        if (caller.isAnonymous() && !CallerPaths.openToAnyone(ctx.request().method().name(), path)) {
+            unauthenticated(ctx, "Log in, or call with a partner API key");
             return;
         }
+        if ("partner".equals(caller.kind()) && overKeyLimit(ctx, caller)) {
+            return;
+        }
+        String query = ctx.request().query();
         long started = System.nanoTime();
         String requestId = ctx.get(RequestIds.CONTEXT_KEY);
         RequestOptions options = new RequestOptions()
                 .setMethod(ctx.request().method())
-                .setAbsoluteURI(base.resolve(ctx.request().uri()).toString())
+                .setAbsoluteURI(base.resolve(query == null ? path : path + "?" + query).toString())
                 .setIdleTimeout(settings.timeout().toMillis())
                 .setHeaders(forwardedHeaders(ctx, requestId, ClientAddress.of(ctx, settings)));
         options.getHeaders().set("Authorization", "Bearer " + identity.tokenFor(caller));
         Buffer body = ctx.body().buffer();
+        String logged = path;
         client.request(options)
                 .compose(request -> body == null ? request.send() : request.send(body))
                 .compose(response -> response.body().map(payload -> new Answer(response, payload)))
                 .onSuccess(answer -> relay(ctx, answer))
                 .onFailure(failure -> unreachable(ctx, service, failure))
-                .onComplete(done -> LOG.infof("%s %s -> %s %d in %d ms [%s]", ctx.request().method(), path, service,
+                .onComplete(done -> LOG.infof("%s %s -> %s %d in %d ms [%s]", ctx.request().method(), logged, service,
                         ctx.response().getStatusCode(), (System.nanoTime() - started) / 1_000_000, requestId));
+    }
+
+    /** Each key has its own limit, set by the operator who made it. */
+    private boolean overKeyLimit(RoutingContext ctx, Callers.Caller partner) {
+        int perMinute = partner.requestsPerMinute();
+        long wait = limiter.secondsUntilAllowed("key|" + partner.subject(), perMinute, Math.max(10, perMinute / 4));
+        if (wait > 0) {
+            ctx.response().putHeader("Retry-After", Long.toString(wait));
+            Problems.send(ctx, 429, "too-many-requests", "Too many requests",
+                    "This API key is over its limit of " + perMinute + " requests a minute; try again in " + wait + " s");
+            return true;
+        }
+        return false;
+    }
+
+    private static void unauthenticated(RoutingContext ctx, String detail) {
+        ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        Problems.send(ctx, 401, "unauthenticated", "Not authenticated", detail);
     }
 
     /** @param client the caller's address as far as we can trust it: services see it as X-Forwarded-For */

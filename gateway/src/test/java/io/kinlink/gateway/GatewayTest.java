@@ -60,7 +60,12 @@ class GatewayTest {
     @BeforeAll
     static void startUpstream() throws Exception {
         upstreamVertx = Vertx.vertx();
-        upstreamVertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> request.response()
+        upstreamVertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            if (request.path().equals("/internal/partner-keys/verification")) {
+                answerKeyCheck(request, body.toJsonObject());
+                return;
+            }
+            request.response()
                         .setStatusCode(request.method().name().equals("POST") ? 201 : 200)
                         .putHeader("Content-Type", "application/json")
                         .putHeader("X-Upstream", "echo")
@@ -71,9 +76,28 @@ class GatewayTest {
                                 .put("requestId", request.getHeader("X-Request-Id"))
                                 .put("forwardedFor", request.getHeader("X-Forwarded-For"))
                                 .put("authorization", request.getHeader("Authorization"))
-                                .put("body", body.toString()).encode())))
+                                .put("body", body.toString()).encode());
+        }))
                 .listen(UPSTREAM_PORT).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
+
+    /** As the member service answers: the good key is a partner of branch "east", confirming member 42 only. */
+    private static void answerKeyCheck(io.vertx.core.http.HttpServerRequest request, JsonObject check) {
+        if (!GOOD_KEY.equals(check.getString("key")) && !SLOW_KEY.equals(check.getString("key"))) {
+            request.response().setStatusCode(401).end();
+            return;
+        }
+        request.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(new JsonObject()
+                .put("keyId", GOOD_KEY.equals(check.getString("key")) ? "key-1" : "key-2").put("name", "East till")
+                .put("branches", new io.vertx.core.json.JsonArray().add("east"))
+                .put("requestsPerMinute", GOOD_KEY.equals(check.getString("key")) ? 600 : 1)
+                .put("confirmedMember", "00000000-0000-0000-0000-000000000042".equals(check.getString("memberId"))
+                        ? check.getString("memberId") : null).encode());
+    }
+
+    static final String GOOD_KEY = "klk_0123456789ab_" + "a".repeat(48);
+    static final String SLOW_KEY = "klk_0123456789ac_" + "b".repeat(48);
+    static final String MEMBER_42 = "00000000-0000-0000-0000-000000000042";
 
     @AfterAll
     static void stopUpstream() {
@@ -95,7 +119,8 @@ class GatewayTest {
 
     @Test
     void an_anonymous_caller_is_forwarded_with_the_gateways_signed_public_identity() throws Exception {
-        String forwarded = given().get("/api/members/42").then().statusCode(200).extract().path("authorization");
+        String forwarded = given().contentType(ContentType.JSON).body("{}").post("/api/members").then().statusCode(201)
+                .extract().path("authorization");
         org.junit.jupiter.api.Assertions.assertTrue(forwarded.startsWith("Bearer "), forwarded);
         String[] jwt = forwarded.substring("Bearer ".length()).split("\\.");
         io.vertx.core.json.JsonObject header = new io.vertx.core.json.JsonObject(
@@ -149,20 +174,94 @@ class GatewayTest {
         }
     }
 
+    private static String operator() throws Exception {
+        return "Bearer " + accessToken("kinlink-auth", java.time.Duration.ofMinutes(5), "auth");
+    }
+
+    private static String member(String id) throws Exception {
+        return "Bearer " + io.smallrye.jwt.build.Jwt.issuer("kinlink-auth").audience("kinlink-gateway").subject(id)
+                .groups(java.util.Set.of("member", "operator")).claim("kind", "member")
+                .expiresIn(java.time.Duration.ofMinutes(5)).jws().sign(TestKeys.signingKey("auth"));
+    }
+
+    private static JsonObject claimsOf(String forwardedAuthorization) {
+        return new JsonObject(new String(java.util.Base64.getUrlDecoder().decode(
+                forwardedAuthorization.substring("Bearer ".length()).split("\\.")[1])));
+    }
+
     @Test
-    void member_scoped_reward_paths_go_to_the_rewards_service() {
-        given().when().get("/api/members/42/rewards/balance")
+    void an_anonymous_caller_gets_401_beyond_the_open_paths_and_reaches_no_service() {
+        given().get("/api/members/42").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                .header("X-Upstream", org.hamcrest.Matchers.nullValue());
+        given().get("/api/me/rewards/balance").then().statusCode(401);
+        given().contentType(ContentType.JSON).body("{}").post("/api/purchases").then().statusCode(401);
+        given().contentType(ContentType.JSON).body("{}").post("/api/auth/member-code").then().statusCode(201)
+                .header("X-Upstream", "echo");
+    }
+
+    @Test
+    void a_members_api_me_paths_are_their_own_member_paths_and_they_cannot_widen_their_roles() throws Exception {
+        JsonObject echoed = new JsonObject(given().header("Authorization", member("m-77"))
+                .get("/api/me/rewards/balance?x=1").then().statusCode(200).extract().asString());
+        org.junit.jupiter.api.Assertions.assertEquals("/api/members/m-77/rewards/balance", echoed.getString("path"));
+        org.junit.jupiter.api.Assertions.assertEquals("x=1", echoed.getString("query"));
+        JsonObject claims = claimsOf(echoed.getString("authorization"));
+        org.junit.jupiter.api.Assertions.assertEquals("member", claims.getString("kind"));
+        org.junit.jupiter.api.Assertions.assertEquals("m-77", claims.getString("sub"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("member"), claims.getJsonArray("groups").getList());
+        given().header("Authorization", member("m-77")).get("/api/me").then().statusCode(200)
+                .body("path", equalTo("/api/members/m-77"));
+        given().header("Authorization", operator()).get("/api/me").then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void a_partner_key_is_checked_by_the_member_service_and_forwarded_as_the_partner_with_its_branches() {
+        JsonObject echoed = new JsonObject(given().header("X-Api-Key", GOOD_KEY)
+                .get("/api/members/" + MEMBER_42 + "/rewards/balance").then().statusCode(200).extract().asString());
+        JsonObject claims = claimsOf(echoed.getString("authorization"));
+        org.junit.jupiter.api.Assertions.assertEquals("partner", claims.getString("kind"));
+        org.junit.jupiter.api.Assertions.assertEquals("key-1", claims.getString("sub"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("east"), claims.getJsonArray("branches").getList());
+        org.junit.jupiter.api.Assertions.assertEquals(MEMBER_42, claims.getString("confirmed_member"));
+        org.junit.jupiter.api.Assertions.assertFalse(echoed.encode().contains(GOOD_KEY), "the key stops at the gateway");
+        JsonObject other = claimsOf(given().header("Authorization", "Bearer " + GOOD_KEY)
+                .get("/api/members/00000000-0000-0000-0000-000000000043/rewards/balance").then().statusCode(200)
+                .extract().path("authorization"));
+        org.junit.jupiter.api.Assertions.assertNull(other.getString("confirmed_member"));
+        given().header("X-Api-Key", "klk_0123456789ab_" + "c".repeat(48)).get("/api/members/" + MEMBER_42)
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("detail", equalTo("The API key is unknown or revoked"));
+    }
+
+    @Test
+    void a_partner_key_over_its_own_limit_gets_429_with_retry_after() {
+        int status = 0;
+        for (int i = 0; i < 12 && status != 429; i++) {
+            status = given().header("X-Api-Key", SLOW_KEY).get("/api/members/" + MEMBER_42).then().extract().statusCode();
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(429, status, "burst of 10 for a key of 1 a minute");
+        given().header("X-Api-Key", SLOW_KEY).get("/api/members/" + MEMBER_42).then().statusCode(429)
+                .header("Retry-After", notNullValue())
+                .body("detail", org.hamcrest.Matchers.containsString("This API key is over its limit"));
+        given().header("X-Api-Key", GOOD_KEY).get("/api/members/" + MEMBER_42).then().statusCode(200);
+    }
+
+    @Test
+    void member_scoped_reward_paths_go_to_the_rewards_service() throws Exception {
+        given().header("Authorization", operator()).when().get("/api/members/42/rewards/balance")
                 .then().statusCode(200).body("path", equalTo("/api/members/42/rewards/balance"));
     }
 
     @Test
     void a_request_id_is_created_when_missing_and_passed_on_and_back() {
-        String returned = given().when().get("/api/members/1")
-                .then().statusCode(200)
+        String returned = given().contentType(ContentType.JSON).body("{}").when().post("/api/members")
+                .then().statusCode(201)
                 .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
                 .extract().header("X-Request-Id");
-        given().when().get("/api/members/1").then().body("requestId", notNullValue());
-        given().header("X-Request-Id", "till-7-req-0001").when().get("/api/members/1")
+        given().contentType(ContentType.JSON).body("{}").when().post("/api/members").then().body("requestId", notNullValue());
+        given().header("X-Request-Id", "till-7-req-0001").contentType(ContentType.JSON).body("{}").when().post("/api/members")
                 .then().header("X-Request-Id", "till-7-req-0001").body("requestId", equalTo("till-7-req-0001"));
         org.junit.jupiter.api.Assertions.assertNotNull(returned);
     }
@@ -180,7 +279,7 @@ class GatewayTest {
 
     @Test
     void a_service_that_is_down_is_a_503_problem_naming_it() {
-        given().when().get("/api/members/1/referral-code")
+        given().when().get("/api/referral-codes/ABC123")
                 .then().statusCode(503)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:kinlink:problem:service-unavailable"))

@@ -73,6 +73,34 @@ public final class TestIdentity {
                 .expiresIn(lifetime).jws().sign(privateKey());
     }
 
+    /** A logged-in member, as the gateway forwards them. */
+    public static String member(java.util.UUID memberId) {
+        return token("member", memberId.toString(), Set.of("member"), Duration.ofMinutes(5));
+    }
+
+    /**
+     * A partner's key scoped to these branches, as the gateway forwards it; {@code confirmedMember}
+     * is the member of the request path the member service confirmed within them, or null.
+     */
+    public static String partner(String keyId, Set<String> branches, java.util.UUID confirmedMember) {
+        var builder = Jwt.issuer(ISSUER).audience(AUDIENCE).subject(keyId).groups(Set.of("partner"))
+                .claim("kind", "partner").claim("branches", branches);
+        if (confirmedMember != null) {
+            builder.claim("confirmed_member", confirmedMember.toString());
+        }
+        return builder.expiresIn(Duration.ofMinutes(5)).jws().sign(privateKey());
+    }
+
+    /** Nobody in particular: what the gateway forwards for a caller without credentials. */
+    public static String anonymous() {
+        return token("anonymous", "anonymous", Set.of("public"), Duration.ofMinutes(5));
+    }
+
+    /** The gateway itself, for the member service's internal endpoints. */
+    public static String gateway() {
+        return token("gateway", "kinlink-gateway", Set.of("gateway"), Duration.ofMinutes(5));
+    }
+
     /** A token with the claims given, signed with this JVM's gateway key. */
     public static String signed(String issuer, String audience, Duration lifetime) {
         return Jwt.issuer(issuer).audience(audience).subject("someone").groups(Set.of("operator", "admin"))

@@ -19,7 +19,47 @@ public interface AuthSettings {
     @WithDefault("PT15M")
     Duration accessTokenLifetime();
 
+    /** How long a member's refresh token is good for; each use gives a new one. */
+    @WithDefault("P30D")
+    Duration refreshTokenLifetime();
+
     BootstrapAdmin bootstrapAdmin();
+
+    LoginCodes loginCodes();
+
+    /** Members' one-time login codes. */
+    interface LoginCodes {
+
+        /** How long a code may be used. */
+        @WithDefault("PT5M")
+        Duration validity();
+
+        /** Wrong guesses allowed before the code is spent and a new one must be asked for. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** The least time between two codes for one phone. */
+        @WithDefault("PT60S")
+        Duration resendAfter();
+
+        /** Codes per phone per hour. */
+        @WithDefault("5")
+        int perPhonePerHour();
+
+        /** Codes asked for from one client address per hour. */
+        @WithDefault("20")
+        int perAddressPerHour();
+
+        /** How codes reach members: {@code log} (the local stack's log) or {@code http} (an SMS gateway). */
+        @WithDefault("log")
+        String sender();
+
+        /** The SMS gateway for {@code sender=http}: it receives {@code {"to": ..., "text": ...}} as JSON. */
+        Optional<java.net.URI> smsUrl();
+
+        /** Bearer token for the SMS gateway (env KINLINK_AUTH_LOGIN_CODES_SMS_TOKEN). A secret. */
+        Optional<String> smsToken();
+    }
 
     /**
      * The first administrator, made at start when no operator exists yet (env

@@ -1,10 +1,6 @@
 package io.kinlink.member.auth;
 
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -16,7 +12,6 @@ import io.kinlink.platform.problem.ConflictProblem;
 import io.kinlink.platform.problem.DomainException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -30,25 +25,18 @@ import jakarta.transaction.Transactional;
 public class OperatorAccounts {
 
     private static final Logger LOG = Logger.getLogger(OperatorAccounts.class);
-    public static final String ISSUER = "kinlink-auth";
-    public static final String AUDIENCE = "kinlink-gateway";
     static final Set<String> ROLES = Set.of("operator", "admin");
 
     private final EntityManager em;
     private final AuthSettings settings;
     private final Clock clock;
-    private final PrivateKey signingKey;
+    private final TokenIssuer tokens;
 
-    public OperatorAccounts(EntityManager em, AuthSettings settings, Clock clock) {
+    public OperatorAccounts(EntityManager em, AuthSettings settings, Clock clock, TokenIssuer tokens) {
         this.em = em;
         this.settings = settings;
         this.clock = clock;
-        try {
-            this.signingKey = KeyFactory.getInstance("RSA").generatePrivate(
-                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(settings.signingKey().strip())));
-        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("kinlink.auth.signing-key is not an RSA private key (PKCS#8, base64)", e);
-        }
+        this.tokens = tokens;
     }
 
     void bootstrap(@Observes StartupEvent started) {
@@ -82,10 +70,8 @@ public class OperatorAccounts {
         em.createNativeQuery("update operator_account set last_login_at = ?2 where id = ?1")
                 .setParameter(1, id).setParameter(2, clock.instant()).executeUpdate();
         Set<String> roles = Set.of(((String) rows.get(0)[2]).split(","));
-        String token = Jwt.issuer(ISSUER).audience(AUDIENCE).subject(id.toString()).groups(roles)
-                .claim("kind", "operator").claim("name", username)
-                .expiresIn(settings.accessTokenLifetime()).jws().sign(signingKey);
-        return new AccessToken(token, "Bearer", settings.accessTokenLifetime().toSeconds());
+        String token = tokens.accessToken("operator", id.toString(), roles, java.util.Map.of("name", username));
+        return new AccessToken(token, "Bearer", tokens.accessLifetime().toSeconds());
     }
 
     /** An administrator adds an operator; the name must be free. */

@@ -1,5 +1,6 @@
 package io.kinlink.member.directory;
 
+import io.kinlink.platform.SqlTimes;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -150,7 +151,7 @@ public class MemberDirectory {
                 row[2] == null ? null : PhoneNumbers.mask(phones.decrypt((byte[]) row[2])), (String) row[3],
                 Tier.valueOf((String) row[4]), ((Number) row[5]).longValue(), ((Number) row[6]).longValue(),
                 ((Number) row[7]).intValue(), ((Number) row[8]).intValue(), ValueSegment.valueOf((String) row[9]),
-                behaviours, instant(row[14]), needsTags, instant(row[16]));
+                behaviours, SqlTimes.instant(row[14]), needsTags, SqlTimes.instant(row[16]));
     }
 
     private static List<String> toList(java.sql.Array array) {
@@ -159,15 +160,5 @@ public class MemberDirectory {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return value == null ? null : ((Timestamp) value).toInstant();
     }
 }

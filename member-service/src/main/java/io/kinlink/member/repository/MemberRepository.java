@@ -30,4 +30,8 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
     public boolean existsByPhoneHash(String phoneHash) {
         return count("phoneHash", phoneHash) > 0;
     }
+
+    public java.util.Optional<Member> findByPhoneHash(String phoneHash) {
+        return find("phoneHash", phoneHash).firstResultOptional();
+    }
 }

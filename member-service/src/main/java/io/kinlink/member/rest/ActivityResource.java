@@ -1,5 +1,7 @@
 package io.kinlink.member.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.kinlink.member.access.MemberAccess;
 import java.net.URI;
 
 import io.kinlink.member.service.RefundService;
@@ -26,7 +28,11 @@ public class ActivityResource {
     private final VisitService visits;
     private final SatisfactionService satisfaction;
 
-    public ActivityResource(RefundService refunds, VisitService visits, SatisfactionService satisfaction) {
+    private final MemberAccess access;
+
+    public ActivityResource(RefundService refunds, VisitService visits, SatisfactionService satisfaction,
+                            MemberAccess access) {
+        this.access = access;
         this.refunds = refunds;
         this.visits = visits;
         this.satisfaction = satisfaction;
@@ -35,7 +41,9 @@ public class ActivityResource {
     /** A score of 1 to 5 for a visit or purchase; 409 when that one was scored already. */
     @POST
     @Path("/satisfaction")
+    @RolesAllowed({"member", "partner", "operator"})
     public Response score(@Valid @NotNull RecordSatisfactionRequest request) {
+        access.require(request.memberId());
         SatisfactionResponse body = SatisfactionResponse.from(satisfaction.record(request.memberId(),
                 request.visitId(), request.purchaseId(), request.score(),
                 request.complaint() == null || request.complaint().isBlank() ? null : request.complaint().strip()));
@@ -44,7 +52,9 @@ public class ActivityResource {
 
     @POST
     @Path("/refunds")
+    @RolesAllowed({"partner", "operator"})
     public Response refund(@Valid @NotNull RecordRefundRequest request) {
+        access.requirePurchase(request.purchaseId());
         RecordedRefund recorded = refunds.record(request.toNewRefund());
         RefundResponse body = RefundResponse.from(recorded.refund());
         return recorded.created()
@@ -54,7 +64,9 @@ public class ActivityResource {
 
     @POST
     @Path("/visits")
+    @RolesAllowed({"partner", "operator"})
     public Response visit(@Valid @NotNull RecordVisitRequest request) {
+        access.requireAt(request.memberId(), request.branch());
         RecordedVisit recorded = visits.record(request.toNewVisit());
         VisitResponse body = VisitResponse.from(recorded.visit());
         return recorded.created()

@@ -1,5 +1,7 @@
 package io.kinlink.member.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.kinlink.member.access.MemberAccess;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,14 +18,18 @@ import jakarta.ws.rs.core.MediaType;
 public class GoldStandardsResource {
 
     private final GoldStandardsService standards;
+    private final MemberAccess access;
 
-    public GoldStandardsResource(GoldStandardsService standards) {
+    public GoldStandardsResource(GoldStandardsService standards, MemberAccess access) {
         this.standards = standards;
+        this.access = access;
     }
 
     /** The five gold standards for the current membership year and every past one, newest first. */
     @GET
+    @RolesAllowed({"member", "operator"})
     public List<GoldStandards> of(@PathParam("memberId") UUID memberId) {
+        access.require(memberId);
         return standards.of(memberId);
     }
 }

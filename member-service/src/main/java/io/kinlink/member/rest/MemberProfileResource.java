@@ -1,5 +1,7 @@
 package io.kinlink.member.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.kinlink.member.access.MemberAccess;
 import java.util.UUID;
 
 import io.kinlink.member.service.ProfileService;
@@ -20,20 +22,26 @@ import jakarta.ws.rs.core.MediaType;
 public class MemberProfileResource {
 
     private final ProfileService profiles;
+    private final MemberAccess access;
 
-    public MemberProfileResource(ProfileService profiles) {
+    public MemberProfileResource(ProfileService profiles, MemberAccess access) {
         this.profiles = profiles;
+        this.access = access;
     }
 
+    /** The member changes their own profile; operators change anyone's. */
     @PATCH
+    @RolesAllowed({"member", "operator"})
     @Consumes(MediaType.APPLICATION_JSON)
     public MemberResponse update(@PathParam("memberId") UUID memberId, @Valid @NotNull UpdateProfileRequest request) {
+        access.require(memberId);
         return MemberResponse.from(profiles.update(memberId, strip(request.name()), strip(request.branch()),
                 request.marketingConsent()));
     }
 
     @PUT
     @Path("/needs-tags")
+    @RolesAllowed("operator")
     @Consumes(MediaType.APPLICATION_JSON)
     public MemberResponse needsTags(@PathParam("memberId") UUID memberId, @Valid @NotNull NeedsTagsRequest request) {
         return MemberResponse.from(profiles.replaceNeedsTags(memberId, request.tags()));
@@ -41,12 +49,14 @@ public class MemberProfileResource {
 
     @POST
     @Path("/suspension")
+    @RolesAllowed("operator")
     public MemberResponse suspend(@PathParam("memberId") UUID memberId) {
         return MemberResponse.from(profiles.suspend(memberId));
     }
 
     @DELETE
     @Path("/suspension")
+    @RolesAllowed("operator")
     public MemberResponse reinstate(@PathParam("memberId") UUID memberId) {
         return MemberResponse.from(profiles.reinstate(memberId));
     }
@@ -54,7 +64,9 @@ public class MemberProfileResource {
     /** Erasure on the member's request: personal data goes, the id and history stay. */
     @POST
     @Path("/erasure")
+    @RolesAllowed({"member", "operator"})
     public MemberResponse erase(@PathParam("memberId") UUID memberId) {
+        access.require(memberId);
         return MemberResponse.from(profiles.erase(memberId));
     }
 

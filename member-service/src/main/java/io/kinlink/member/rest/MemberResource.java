@@ -1,5 +1,7 @@
 package io.kinlink.member.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.kinlink.member.access.MemberAccess;
 import java.net.URI;
 import java.util.UUID;
 
@@ -21,20 +23,26 @@ import jakarta.ws.rs.core.Response;
 public class MemberResource {
 
     private final MemberService members;
+    private final MemberAccess access;
 
-    public MemberResource(MemberService members) {
+    public MemberResource(MemberService members, MemberAccess access) {
         this.members = members;
+        this.access = access;
     }
 
+    /** Open to everyone: the app, the landing page, front desks and partners (for their own branches). */
     @POST
     public Response register(@Valid @NotNull RegisterMemberRequest request) {
+        access.requireRegistrationAt(request.branch());
         MemberResponse member = MemberResponse.from(members.register(request.toNewMember(), request.phone()));
         return Response.created(URI.create("/api/members/" + member.id())).entity(member).build();
     }
 
     @GET
     @Path("/{memberId}")
+    @RolesAllowed({"member", "partner", "operator"})
     public MemberResponse get(@PathParam("memberId") UUID memberId) {
+        access.require(memberId);
         return MemberResponse.from(members.get(memberId));
     }
 }

@@ -1,5 +1,7 @@
 package io.kinlink.member.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.kinlink.member.access.MemberAccess;
 import java.net.URI;
 
 import io.kinlink.member.service.PurchaseService;
@@ -19,14 +21,18 @@ import jakarta.ws.rs.core.Response;
 public class PurchaseResource {
 
     private final PurchaseService purchases;
+    private final MemberAccess access;
 
-    public PurchaseResource(PurchaseService purchases) {
+    public PurchaseResource(PurchaseService purchases, MemberAccess access) {
         this.purchases = purchases;
+        this.access = access;
     }
 
     /** 201 for a new purchase, 200 with the first result for a retry of the same transaction. */
     @POST
+    @RolesAllowed({"partner", "operator"})
     public Response record(@Valid @NotNull RecordPurchaseRequest request) {
+        access.requireAt(request.memberId(), request.branch());
         RecordedPurchase recorded = purchases.record(request.toNewPurchase());
         PurchaseResponse body = PurchaseResponse.from(recorded.purchase());
         return recorded.created()

@@ -1,5 +1,6 @@
 package io.kinlink.member.service;
 
+import io.kinlink.member.auth.MemberSessions;
 import java.time.Clock;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,9 +29,11 @@ public class ProfileService {
     private final MemberSettings settings;
     private final Outbox outbox;
     private final Clock clock;
+    private final MemberSessions sessions;
 
     public ProfileService(MemberRepository members, MemberService memberViews, MemberSettings settings, Outbox outbox,
-                          Clock clock) {
+                          Clock clock, MemberSessions sessions) {
+        this.sessions = sessions;
         this.members = members;
         this.memberViews = memberViews;
         this.settings = settings;
@@ -87,7 +90,11 @@ public class ProfileService {
         return memberViews.get(memberId);
     }
 
+    /** A suspended or erased member is logged out everywhere at once. */
     private void announce(Member member) {
+        if (member.status() != MemberStatus.ACTIVE) {
+            sessions.endAll(member.id(), member.status().name().toLowerCase(java.util.Locale.ROOT));
+        }
         outbox.append(Topics.MEMBER_EVENTS, member.id().toString(),
                 new MemberStatusChanged(member.id(), member.status().name(), clock.instant()));
     }

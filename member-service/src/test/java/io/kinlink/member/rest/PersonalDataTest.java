@@ -29,49 +29,12 @@ import io.restassured.http.ContentType;
 @WithTestResource(value = KinlinkInfraResource.class, initArgs = @ResourceArg(name = "database", value = "member"))
 class PersonalDataTest {
 
-    /** Everything logged anywhere in the service while it is attached, at every level. */
-    static final class CapturedLogs extends Handler implements AutoCloseable {
-
-        final List<String> lines = new CopyOnWriteArrayList<>();
-        private final Logger root = Logger.getLogger("");
-        private final Level rootLevel = root.getLevel();
-
-        CapturedLogs() {
-            setLevel(Level.ALL);
-            root.addHandler(this);
-        }
-
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder line = new StringBuilder(String.valueOf(record.getMessage()));
-            if (record.getParameters() != null) {
-                for (Object parameter : record.getParameters()) {
-                    line.append(' ').append(parameter);
-                }
-            }
-            for (Throwable thrown = record.getThrown(); thrown != null; thrown = thrown.getCause()) {
-                line.append(' ').append(thrown);
-            }
-            lines.add(line.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-            root.removeHandler(this);
-            root.setLevel(rootLevel);
-        }
-    }
-
     @Test
     void a_full_registration_to_purchase_flow_logs_no_phone_number_and_stores_none_readable() {
         String phone = TestMembers.uniqueMainlandPhone();
         String member;
         List<String> logged;
-        try (CapturedLogs logs = new CapturedLogs()) {
+        try (io.kinlink.member.CapturedLogs logs = new io.kinlink.member.CapturedLogs()) {
             member = TestMembers.register(phone);
             // the error paths log too: a duplicate registration and a malformed one
             given().contentType(ContentType.JSON).body(Map.of("name", "Again", "phone", "+86" + phone,

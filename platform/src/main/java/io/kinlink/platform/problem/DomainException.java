@@ -21,6 +21,11 @@ public abstract class DomainException extends RuntimeException {
 
     public abstract int status();
 
+    /** Headers the answer carries besides the problem, such as Retry-After. */
+    public java.util.Map<String, String> headers() {
+        return java.util.Map.of();
+    }
+
     public String slug() {
         return slug;
     }

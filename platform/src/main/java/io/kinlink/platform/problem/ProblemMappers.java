@@ -32,8 +32,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri, HttpHeaders headers) {
-        return respond(new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(),
+        Response response = respond(new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(),
                 uri.getPath(), requestId(headers), e.errors()));
+        e.headers().forEach((name, value) -> response.getHeaders().putSingle(name, value));
+        return response;
+    }
+
+    /** Roles checked by {@code @RolesAllowed}: the caller is known but may not do this. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return respond(new Problem(Problem.type("forbidden"), "Forbidden", 403,
+                "This kind of caller may not do this", uri.getPath(), requestId(headers), List.of()));
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,7 @@
 package io.kinlink.referral.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.kinlink.platform.security.MemberReach;
 import java.util.UUID;
 
 import io.kinlink.referral.analytics.MemberNetwork;
@@ -23,15 +25,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** A member's side of referrals: the friends they brought, their network, and shares of their link. */
+/** A member's own referral view; operators see anyone's. Partners have no business here. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"member", "operator"})
 public class MemberReferralsResource {
 
     private final ReferralQueries queries;
     private final MemberNetwork network;
     private final ShareService shares;
+    private final MemberReach reach;
 
-    public MemberReferralsResource(ReferralQueries queries, MemberNetwork network, ShareService shares) {
+    public MemberReferralsResource(ReferralQueries queries, MemberNetwork network, ShareService shares,
+                                   MemberReach reach) {
+        this.reach = reach;
         this.queries = queries;
         this.network = network;
         this.shares = shares;
@@ -42,6 +49,7 @@ public class MemberReferralsResource {
     public MyReferralsView referrals(@PathParam("memberId") UUID memberId,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        reach.require(memberId);
         return queries.referralsOf(memberId, page, size);
     }
 
@@ -49,6 +57,7 @@ public class MemberReferralsResource {
     @Path("/members/{memberId}/network")
     @Transactional
     public NetworkSize network(@PathParam("memberId") UUID memberId) {
+        reach.require(memberId);
         queries.codeOf(memberId); // 404 for a member this service does not know
         return network.of(memberId);
     }
@@ -57,6 +66,7 @@ public class MemberReferralsResource {
     @Path("/members/{memberId}/shares")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response share(@PathParam("memberId") UUID memberId, @Valid @NotNull ShareRequest request) {
+        reach.require(memberId);
         return Response.status(201).entity(shares.record(memberId, request)).build();
     }
 }

@@ -1,5 +1,7 @@
 package io.kinlink.referral.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.kinlink.platform.security.MemberReach;
 import java.util.UUID;
 
 import io.kinlink.referral.service.ReferralQueries;
@@ -14,19 +16,23 @@ import jakarta.ws.rs.core.MediaType;
 public class ReferralCodeResource {
 
     private final ReferralQueries queries;
+    private final MemberReach reach;
 
-    public ReferralCodeResource(ReferralQueries queries) {
+    public ReferralCodeResource(ReferralQueries queries, MemberReach reach) {
         this.queries = queries;
+        this.reach = reach;
     }
 
     /** The member's code and share link; 404 until the registration has reached this service. */
     @GET
     @Path("/members/{memberId}/referral-code")
+    @RolesAllowed({"member", "operator"})
     public ReferralCodeResponse codeOf(@PathParam("memberId") UUID memberId) {
+        reach.require(memberId);
         return queries.codeOf(memberId);
     }
 
-    /** Whether a code exists and whose it is (name masked), for apps that check a code before sign-up. */
+    /** Open to everyone. Whether a code exists and whose it is (name masked), for apps that check a code before sign-up. */
     @GET
     @Path("/referral-codes/{code}")
     public ReferralCodeLookup lookup(@PathParam("code") String code) {

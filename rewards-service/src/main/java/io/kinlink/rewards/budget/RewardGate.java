@@ -18,7 +18,7 @@ import io.kinlink.platform.problem.NotFoundProblem;
 import io.kinlink.rewards.coupons.CouponService;
 import io.kinlink.rewards.ledger.AccountKind;
 import io.kinlink.rewards.ledger.Ledger;
-import io.kinlink.rewards.ledger.SqlTimes;
+import io.kinlink.platform.SqlTimes;
 import io.kinlink.rewards.lots.PointsLots;
 import io.kinlink.rewards.refund.RefundReversals;
 import io.kinlink.rewards.service.MilestoneCoupons;

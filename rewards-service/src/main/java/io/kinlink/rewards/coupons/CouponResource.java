@@ -1,5 +1,6 @@
 package io.kinlink.rewards.coupons;
 
+import io.kinlink.platform.security.MemberReach;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,13 +25,17 @@ import jakarta.ws.rs.core.Response;
 public class CouponResource {
 
     private final CouponService coupons;
+    private final MemberReach reach;
 
-    public CouponResource(CouponService coupons) {
+    public CouponResource(CouponService coupons, MemberReach reach) {
         this.coupons = coupons;
+        this.reach = reach;
     }
 
     @GET
+    @RolesAllowed({"member", "partner", "operator"})
     public List<CouponView> list(@PathParam("memberId") UUID member, @QueryParam("status") String status) {
+        reach.require(member);
         return coupons.couponsOf(member, Optional.ofNullable(status)
                         .map(value -> QueryEnums.parse(CouponStatus.class, "status", value))).stream()
                 .map(CouponView::of).toList();
@@ -52,8 +57,11 @@ public class CouponResource {
     @POST
     @Path("/{couponId}/redemptions")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"partner", "operator"})
     public Response redeem(@PathParam("memberId") UUID member, @PathParam("couponId") UUID couponId,
                            @Valid @NotNull CouponRequests.Redeem request) {
+        reach.require(member);
+        reach.requireOwnBranch(request.branch());
         CouponService.Result result = coupons.redeem(member, couponId, request.externalTransactionId(),
                 request.orderAmountFen(), request.branch());
         return Response.status(result.changed() ? 201 : 200).entity(CouponView.of(result.coupon())).build();

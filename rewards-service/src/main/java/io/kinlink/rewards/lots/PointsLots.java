@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.kinlink.rewards.config.RewardsSettings;
-import io.kinlink.rewards.ledger.SqlTimes;
+import io.kinlink.platform.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

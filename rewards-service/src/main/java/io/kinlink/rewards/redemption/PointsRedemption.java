@@ -14,7 +14,7 @@ import io.kinlink.platform.problem.RuleViolationProblem;
 import io.kinlink.rewards.ledger.AccountKind;
 import io.kinlink.rewards.ledger.Ledger;
 import io.kinlink.rewards.ledger.Posting;
-import io.kinlink.rewards.ledger.SqlTimes;
+import io.kinlink.platform.SqlTimes;
 import io.kinlink.rewards.lots.PointsLots;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

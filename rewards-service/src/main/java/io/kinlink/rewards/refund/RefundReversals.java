@@ -1,5 +1,6 @@
 package io.kinlink.rewards.refund;
 
+import io.kinlink.platform.SqlTimes;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -125,7 +126,7 @@ public class RefundReversals {
                 .setParameter(1, purchase.toString()).getResultList();
         return rows.stream().map(row -> new Credit((UUID) row[0], (UUID) row[1], ((Number) row[2]).longValue(),
                 row[3] == null ? null : new Posting.Rule((String) row[3], (Integer) row[4]), (Integer) row[5],
-                AccountKind.valueOf((String) row[6]), io.kinlink.rewards.ledger.SqlTimes.instant(row[7]),
+                AccountKind.valueOf((String) row[6]), SqlTimes.instant(row[7]),
                 (String) row[8])).toList();
     }
 

@@ -1,5 +1,7 @@
 package io.kinlink.rewards.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.kinlink.platform.security.MemberReach;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,8 +31,10 @@ public class RewardsResource {
 
     private final RewardsQueries queries;
     private final PointsRedemption redemption;
+    private final MemberReach reach;
 
-    public RewardsResource(RewardsQueries queries, PointsRedemption redemption) {
+    public RewardsResource(RewardsQueries queries, PointsRedemption redemption, MemberReach reach) {
+        this.reach = reach;
         this.queries = queries;
         this.redemption = redemption;
     }
@@ -42,7 +46,10 @@ public class RewardsResource {
     @POST
     @Path("/redemptions")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"partner", "operator"})
     public Response redeem(@PathParam("memberId") UUID memberId, @Valid @NotNull RedeemPointsRequest request) {
+        reach.require(memberId);
+        reach.requireOwnBranch(request.branch());
         PointsRedemption.Result result = redemption.redeem(memberId, request);
         return Response.status(result.created() ? 201 : 200).entity(result.redemption()).build();
     }
@@ -50,15 +57,19 @@ public class RewardsResource {
     /** Points pending (still in the holding period) and available; 0 and 0 for a member with none. */
     @GET
     @Path("/balance")
+    @RolesAllowed({"member", "partner", "operator"})
     public Balance balance(@PathParam("memberId") UUID memberId) {
+        reach.require(memberId);
         return queries.balanceOf(memberId);
     }
 
     @GET
     @Path("/history")
+    @RolesAllowed({"member", "partner", "operator"})
     public List<Movement> history(@PathParam("memberId") UUID memberId,
                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        reach.require(memberId);
         return queries.historyOf(memberId, page, size);
     }
 }

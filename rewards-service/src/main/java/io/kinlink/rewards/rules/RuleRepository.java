@@ -3,7 +3,7 @@ package io.kinlink.rewards.rules;
 import java.util.List;
 
 import io.kinlink.platform.AdvisoryLocks;
-import io.kinlink.rewards.ledger.SqlTimes;
+import io.kinlink.platform.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import io.kinlink.rewards.config.RewardsSettings;
 import io.kinlink.rewards.ledger.AccountKind;
-import io.kinlink.rewards.ledger.SqlTimes;
+import io.kinlink.platform.SqlTimes;
 import io.kinlink.rewards.lots.PointsLots;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

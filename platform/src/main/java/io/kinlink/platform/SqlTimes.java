@@ -1,4 +1,4 @@
-package io.kinlink.rewards.ledger;
+package io.kinlink.platform;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,0 +1,52 @@
+package io.kinlink.member.partner;
+
+import java.util.UUID;
+
+import io.kinlink.platform.problem.DomainException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * For the gateway only (not routed from outside): is this partner key live, and is the member a
+ * request is about within its branches? Asked on every partner request, so a revocation applies
+ * to the very next one.
+ */
+@Path("/internal/partner-keys/verification")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed("gateway")
+public class GatewayKeyCheckResource {
+
+    private final PartnerKeys keys;
+
+    public GatewayKeyCheckResource(PartnerKeys keys) {
+        this.keys = keys;
+    }
+
+    @POST
+    public PartnerKeys.VerifiedKey verify(@Valid @NotNull KeyCheck check) {
+        return keys.verify(check.key(), check.memberId()).orElseThrow(KeyRefused::new);
+    }
+
+    public record KeyCheck(@NotNull @Size(max = 200) String key, UUID memberId) {
+    }
+
+    static final class KeyRefused extends DomainException {
+
+        KeyRefused() {
+            super("invalid-api-key", "Invalid API key", "The API key is unknown or revoked", java.util.List.of());
+        }
+
+        @Override
+        public int status() {
+            return 401;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.kinlink.platform.security;
+
+import java.util.List;
+
+import io.kinlink.platform.problem.DomainException;
+
+/** The caller is known but may not do this: 403. */
+public class ForbiddenProblem extends DomainException {
+
+    public ForbiddenProblem(String slug, String detail) {
+        super(slug, "Forbidden", detail, List.of());
+    }
+
+    @Override
+    public int status() {
+        return 403;
+    }
+}
