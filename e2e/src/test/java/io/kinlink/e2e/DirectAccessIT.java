@@ -30,7 +30,7 @@ class DirectAccessIT {
     @Test
     void operator_views_need_an_operators_login_and_a_forged_token_is_refused_at_the_gateway() throws Exception {
         String funnel = RunningPlatform.gatewayUrl() + "/api/referrals/funnel";
-        assertEquals(403, status(funnel, null), "the public is not an operator");
+        assertEquals(401, status(funnel, null), "strangers are asked to log in");
         assertEquals(401, status(funnel, "Bearer made-up"));
         assertEquals(200, status(funnel, RunningPlatform.operatorAuthorization()));
     }

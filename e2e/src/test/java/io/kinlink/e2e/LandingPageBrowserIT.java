@@ -48,6 +48,7 @@ class LandingPageBrowserIT {
         }
         Assumptions.assumeTrue(installed, "no Chromium at " + CHROMIUM + "; install chromium chromium-driver");
         RestAssured.baseURI = RunningPlatform.gatewayUrl();
+        RestAssured.requestSpecification = RunningPlatform.asOperator(); // members' own views are SecurityIT's
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

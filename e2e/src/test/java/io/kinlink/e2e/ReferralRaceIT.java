@@ -26,6 +26,7 @@ class ReferralRaceIT {
     @BeforeAll
     static void platform() {
         RestAssured.baseURI = RunningPlatform.gatewayUrl();
+        RestAssured.requestSpecification = RunningPlatform.asOperator(); // members' own views are SecurityIT's
     }
 
     @Test

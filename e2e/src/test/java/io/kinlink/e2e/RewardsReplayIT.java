@@ -45,6 +45,7 @@ class RewardsReplayIT {
     @BeforeAll
     static void platform() {
         RestAssured.baseURI = RunningPlatform.gatewayUrl();
+        RestAssured.requestSpecification = RunningPlatform.asOperator(); // members' own views are SecurityIT's
     }
 
     @Test
@@ -56,7 +57,7 @@ class RewardsReplayIT {
         String bigPurchase = purchase(c, 300_000);
         purchase(b, 80_000);
         purchase(c, 20_000);
-        given().contentType(ContentType.JSON).body(Map.of("purchaseId", bigPurchase,
+        given().header("X-Api-Key", RunningPlatform.tillKey()).contentType(ContentType.JSON).body(Map.of("purchaseId", bigPurchase,
                         "externalRefundId", "refund-" + UUID.randomUUID(), "amountFen", 100_000))
                 .post("/api/refunds").then().statusCode(201);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given()
@@ -78,13 +79,16 @@ class RewardsReplayIT {
     private static List<String> replay(DatabaseServer postgres, String database) throws Exception {
         Path root = Path.of(System.getProperty("kinlink.root", ".."));
         int port = RunningPlatform.freePorts(1).get(0);
-        try (ServiceProcess replay = ServiceProcess.start(root, "rewards-service", port, Map.of(
+        Map<String, String> env = new java.util.HashMap<>(RunningPlatform.SERVICE_SETTINGS);
+        env.putAll(Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.ensureDatabase(database),
                 "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
                 "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
                 "KAFKA_BOOTSTRAP_SERVERS", Infrastructure.shared().kafkaBootstrapServers(),
                 "MP_MESSAGING_INCOMING_REFERRAL_EVENTS_GROUP_ID", database,
-                "KINLINK_OUTBOX_PUBLISHING", "false"), root.resolve("e2e/target/service-logs/" + database))) {
+                "KINLINK_OUTBOX_PUBLISHING", "false"));
+        try (ServiceProcess replay = ServiceProcess.start(root, "rewards-service", port, env,
+                root.resolve("e2e/target/service-logs/" + database))) {
             replay.awaitReady(Duration.ofMinutes(2));
             awaitCaughtUp(database);
             return state(postgres, database);
@@ -162,7 +166,8 @@ class RewardsReplayIT {
     }
 
     private static String purchase(String member, long fen) {
-        return given().contentType(ContentType.JSON).body(Map.of("memberId", member, "externalTransactionId",
+        return given().header("X-Api-Key", RunningPlatform.tillKey()).contentType(ContentType.JSON)
+                .body(Map.of("memberId", member, "externalTransactionId",
                         "till-" + UUID.randomUUID(), "amountFen", fen, "branch", "shanghai-jingan"))
                 .post("/api/purchases").then().statusCode(201).extract().path("id");
     }

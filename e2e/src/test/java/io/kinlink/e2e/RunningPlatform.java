@@ -16,6 +16,14 @@ final class RunningPlatform {
     private static KinlinkPlatform platform;
     private static final Map<String, String> SECRETS = RandomKeys.serviceSecrets();
     private static String operatorToken;
+    /**
+     * A budget cap that never holds: which reward is held near the cap depends on the order the
+     * partitions are read in, which a replay does not repeat (see the rewards README); the cap
+     * itself is tested in the rewards service's BudgetCapTest.
+     */
+    static final Map<String, String> SERVICE_SETTINGS = Map.of("KINLINK_REWARDS_DEFAULTS_BUDGET_MINIMUM_FEN",
+            "100000000000");
+    private static String tillKey;
 
     private RunningPlatform() {
     }
@@ -33,7 +41,7 @@ final class RunningPlatform {
                     "KINLINK_GATEWAY_RATE_LIMITS_GENERAL_PER_MINUTE", "60000",
                     "KINLINK_GATEWAY_RATE_LIMITS_GENERAL_BURST", "10000");
             platform = KinlinkPlatform.start(root, infrastructure.kafkaBootstrapServers(),
-                    infrastructure.databaseServer(), "e2e", freePorts(4), SECRETS, generousLimits,
+                    infrastructure.databaseServer(), "e2e", freePorts(4), SECRETS, generousLimits, SERVICE_SETTINGS,
                     root.resolve("e2e/target/service-logs"));
             Infrastructure.stopBeforeServers(platform::close);
         }
@@ -50,6 +58,35 @@ final class RunningPlatform {
                     .post("/api/auth/operator-token").then().statusCode(200).extract().path("accessToken");
         }
         return "Bearer " + operatorToken;
+    }
+
+    /** Requests that carry the administrator's login unless they name another caller. */
+    static io.restassured.specification.RequestSpecification asOperator() {
+        return new io.restassured.builder.RequestSpecBuilder().addHeader("Authorization", operatorAuthorization())
+                .build();
+    }
+
+    /** A new partner API key for these branches, made by the administrator; {@code [id, key]}. */
+    static String[] partnerKey(String name, List<String> branches, int requestsPerMinute) {
+        var created = io.restassured.RestAssured.given().baseUri(gatewayUrl())
+                .header("Authorization", operatorAuthorization()).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("name", name, "branches", branches, "requestsPerMinute", requestsPerMinute))
+                .post("/api/partner-keys").then().statusCode(201).extract();
+        return new String[] {created.path("partnerKey.id"), created.path("key")};
+    }
+
+    /** The till of the branch the e2e members join, with a key of its own (made once). */
+    static synchronized String tillKey() {
+        if (tillKey == null) {
+            tillKey = partnerKey("Jing'an till", List.of("shanghai-jingan"), 60_000)[1];
+        }
+        return tillKey;
+    }
+
+    /** The member service's log, where the local stack's code sender writes login codes. */
+    static Path memberServiceLog() {
+        gatewayUrl();
+        return Path.of(System.getProperty("kinlink.root", "..")).resolve("e2e/target/service-logs/member-service.log");
     }
 
     /** Each domain service's own address, bypassing the gateway. */

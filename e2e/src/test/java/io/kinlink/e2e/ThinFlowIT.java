@@ -20,7 +20,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /**
- * The thin flow as a member's app and a branch till see it, through the gateway only: a member
+ * The thin flow as an operator and a branch till (with its API key) see it, through the gateway only: a member
  * shares a code, a friend registers with it and buys, and the member earns 5% as points.
  */
 class ThinFlowIT {
@@ -28,6 +28,7 @@ class ThinFlowIT {
     @BeforeAll
     static void platform() {
         RestAssured.baseURI = RunningPlatform.gatewayUrl();
+        RestAssured.requestSpecification = RunningPlatform.asOperator(); // members' own views are SecurityIT's
     }
 
     private static String register(String name, String referralCode) {
@@ -64,11 +65,13 @@ class ThinFlowIT {
 
         Map<String, Object> purchase = Map.of("memberId", bob, "externalTransactionId", "till-" + UUID.randomUUID(),
                 "amountFen", 128_000, "branch", "shanghai-jingan");
-        given().contentType(ContentType.JSON).body(purchase).when().post("/api/purchases").then().statusCode(201);
+        given().header("X-Api-Key", RunningPlatform.tillKey()).contentType(ContentType.JSON).body(purchase)
+                .when().post("/api/purchases").then().statusCode(201);
         awaitPendingPoints(alice, 6_400);
 
         // the till retries the same sale: same purchase, no second reward
-        given().contentType(ContentType.JSON).body(purchase).when().post("/api/purchases").then().statusCode(200);
+        given().header("X-Api-Key", RunningPlatform.tillKey()).contentType(ContentType.JSON).body(purchase)
+                .when().post("/api/purchases").then().statusCode(200);
         Thread.sleep(3_000);
         awaitPendingPoints(alice, 6_400);
         given().get("/api/members/" + alice + "/rewards/history").then()

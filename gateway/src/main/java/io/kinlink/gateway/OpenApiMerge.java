@@ -36,7 +36,9 @@ final class OpenApiMerge {
                 }
             });
         }
-        String description = "Members, referrals and rewards of Kinlink, through its gateway."
+        String description = "Members, referrals and rewards of Kinlink, through its gateway. Members and operators "
+                + "send a bearer access token (POST /api/auth/member-token, /api/auth/operator-token); partners their API "
+                + "key in X-Api-Key. A member's own data is also at /api/me/..., the same as /api/members/{their id}/...."
                 + (unavailable.isEmpty() ? "" : " Not included (unreachable just now): " + String.join(", ", unavailable) + ".");
         return new JsonObject()
                 .put("openapi", "3.1.0")
@@ -44,6 +46,13 @@ final class OpenApiMerge {
                         .put("description", description))
                 .put("servers", new io.vertx.core.json.JsonArray().add(new JsonObject().put("url", serverUrl)))
                 .put("paths", paths)
-                .put("components", new JsonObject().put("schemas", schemas));
+                .put("security", new io.vertx.core.json.JsonArray().add(new JsonObject().put("accessToken",
+                        new io.vertx.core.json.JsonArray())).add(new JsonObject().put("partnerKey",
+                        new io.vertx.core.json.JsonArray())))
+                .put("components", new JsonObject().put("schemas", schemas).put("securitySchemes", new JsonObject()
+                        .put("accessToken", new JsonObject().put("type", "http").put("scheme", "bearer")
+                                .put("bearerFormat", "JWT"))
+                        .put("partnerKey", new JsonObject().put("type", "apiKey").put("in", "header")
+                                .put("name", PartnerKeyCheck.HEADER))));
     }
 }

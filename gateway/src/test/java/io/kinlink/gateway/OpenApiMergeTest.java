@@ -28,6 +28,8 @@ class OpenApiMergeTest {
         assertEquals("object", merged.getJsonObject("components").getJsonObject("schemas")
                 .getJsonObject("Problem").getString("type"), "the first service's schema wins a name");
         assertEquals("http://gw", merged.getJsonArray("servers").getJsonObject(0).getString("url"));
+        assertEquals("X-Api-Key", merged.getJsonObject("components").getJsonObject("securitySchemes")
+                .getJsonObject("partnerKey").getString("name"), "partners are told where their key goes");
     }
 
     @Test

@@ -31,13 +31,17 @@ public final class KinlinkPlatform implements AutoCloseable {
     public static KinlinkPlatform start(Path root, String kafkaBootstrapServers, DatabaseServer postgres,
                                         String database, List<Integer> ports, Map<String, String> secrets,
                                         Path logDir) {
-        return start(root, kafkaBootstrapServers, postgres, database, ports, secrets, Map.of(), logDir);
+        return start(root, kafkaBootstrapServers, postgres, database, ports, secrets, Map.of(), Map.of(), logDir);
     }
 
-    /** @param gatewayOverrides extra gateway configuration as environment variables (test rate limits) */
+    /**
+     * @param gatewayOverrides extra gateway configuration as environment variables (test rate limits)
+     * @param serviceOverrides extra configuration of every domain service, as environment variables
+     */
     public static KinlinkPlatform start(Path root, String kafkaBootstrapServers, DatabaseServer postgres,
                                         String database, List<Integer> ports, Map<String, String> secrets,
-                                        Map<String, String> gatewayOverrides, Path logDir) {
+                                        Map<String, String> gatewayOverrides, Map<String, String> serviceOverrides,
+                                        Path logDir) {
         List<ServiceProcess> started = new ArrayList<>();
         try {
             String gatewayUrl = "http://localhost:" + ports.get(0);
@@ -48,7 +52,8 @@ public final class KinlinkPlatform implements AutoCloseable {
             for (int i = 0; i < DOMAIN_SERVICES.size(); i++) {
                 String service = DOMAIN_SERVICES.get(i);
                 String shortName = service.substring(0, service.indexOf('-'));
-                Map<String, String> env = new HashMap<>(secrets);
+                Map<String, String> env = new HashMap<>(serviceOverrides);
+                env.putAll(secrets);
                 env.remove(RandomKeys.GATEWAY_SIGNING_KEY);
                 if (!service.equals("member-service")) {
                     // only the member service signs access tokens and keeps operators
