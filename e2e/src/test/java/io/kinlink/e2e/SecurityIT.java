@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,9 +20,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.kinlink.testsupport.AccessMatrix;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Who reaches what, through the gateway in front of the real services: members logged in with a
@@ -91,86 +90,75 @@ class SecurityIT {
         return Map.of("access", "Bearer " + tokens.path("accessToken"), "refresh", tokens.path("refreshToken"));
     }
 
-    private final Map<String, Integer> mismatches = new LinkedHashMap<>();
+    private final AccessMatrix matrix = new AccessMatrix();
 
-    private void expect(String who, RequestSpecification caller, String method, String path, Object body, int status) {
-        RequestSpecification request = given().spec(caller);
-        if (body != null) {
-            request.contentType(ContentType.JSON).body(body);
-        }
-        int actual = request.request(method, path).then().extract().statusCode();
-        if (actual != status) {
-            mismatches.put(who + " " + method + " " + path + " expected " + status, actual);
-        }
+    private static Map<String, String> bearer(String authorization) {
+        return Map.of("Authorization", authorization);
     }
 
-    private static RequestSpecification bearer(String authorization) {
-        return given().header("Authorization", authorization);
-    }
-
-    private static RequestSpecification key(String apiKey) {
-        return given().header("X-Api-Key", apiKey);
+    private static Map<String, String> key(String apiKey) {
+        return Map.of("X-Api-Key", apiKey);
     }
 
     @Test
     void each_kind_of_caller_reaches_only_what_is_theirs_across_the_services() throws Exception {
         String aliceLogin = logIn(alicePhone).get("access");
-        RequestSpecification asAlice = bearer(aliceLogin);
-        RequestSpecification stranger = given();
-        RequestSpecification operator = bearer(RunningPlatform.operatorAuthorization());
+        Map<String, String> asAlice = bearer(aliceLogin);
+        Map<String, String> stranger = Map.of();
+        Map<String, String> operator = bearer(RunningPlatform.operatorAuthorization());
         String bobs = "/api/members/" + bob;
         String alices = "/api/members/" + alice;
 
         // a member: /api/me is theirs in every service; another member's data does not exist for them
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().spec(asAlice).get("/api/me/referral-code").then().statusCode(200));
+                given().headers(asAlice).get("/api/me/referral-code").then().statusCode(200));
         for (String mine : List.of("/api/me", "/api/me/rewards/balance", "/api/me/rewards/history",
                 "/api/me/rewards/coupons", "/api/me/referrals", "/api/me/gold-standards", alices + "/rewards/balance")) {
-            expect("alice", asAlice, "GET", mine, null, 200);
+            matrix.expect("alice", asAlice, "GET", mine, null, 200);
         }
         for (String theirs : List.of(bobs, bobs + "/rewards/balance", bobs + "/rewards/coupons", bobs + "/referrals",
                 bobs + "/referral-code", bobs + "/gold-standards")) {
-            expect("alice", asAlice, "GET", theirs, null, 404);
+            matrix.expect("alice", asAlice, "GET", theirs, null, 404);
         }
-        expect("alice", asAlice, "POST", "/api/purchases", purchase(alice, HOME), 403);
-        expect("alice", asAlice, "POST", "/api/me/rewards/redemptions", Map.of("externalTransactionId", "t-1",
+        matrix.expect("alice", asAlice, "POST", "/api/purchases", purchase(alice, HOME), 403);
+        matrix.expect("alice", asAlice, "POST", "/api/me/rewards/redemptions", Map.of("externalTransactionId", "t-1",
                 "points", 1, "branch", HOME), 403);
         for (String operatorsOnly : List.of("/api/members", "/api/referrals/funnel", "/api/rewards/rules",
                 "/api/rewards/budget", "/api/partner-keys")) {
-            expect("alice", asAlice, "GET", operatorsOnly, null, 403);
+            matrix.expect("alice", asAlice, "GET", operatorsOnly, null, 403);
         }
 
         // partners: their branches' members, in every service; another branch's members are not found
-        expect("jing'an till", key(jinganKey), "GET", alices + "/rewards/balance", null, 200);
-        expect("jing'an till", key(jinganKey), "GET", alices + "/rewards/coupons", null, 200);
-        expect("jing'an till", key(jinganKey), "GET", alices, null, 200);
-        expect("jing'an till", key(jinganKey), "POST", "/api/visits", Map.of("memberId", alice,
+        matrix.expect("jing'an till", key(jinganKey), "GET", alices + "/rewards/balance", null, 200);
+        matrix.expect("jing'an till", key(jinganKey), "GET", alices + "/rewards/coupons", null, 200);
+        matrix.expect("jing'an till", key(jinganKey), "GET", alices, null, 200);
+        matrix.expect("jing'an till", key(jinganKey), "POST", "/api/visits", Map.of("memberId", alice,
                 "externalVisitId", "v-" + UUID.randomUUID(), "branch", HOME), 201);
-        expect("jing'an till", key(jinganKey), "GET", alices + "/referrals", null, 403);
-        expect("jing'an till", key(jinganKey), "GET", "/api/me", null, 403);
-        expect("jing'an till", key(jinganKey), "GET", "/api/rewards/rules", null, 403);
-        expect("chaoyang till", key(chaoyangKey), "GET", alices + "/rewards/balance", null, 404);
-        expect("chaoyang till", key(chaoyangKey), "GET", alices + "/rewards/coupons", null, 404);
-        expect("chaoyang till", key(chaoyangKey), "GET", alices, null, 404);
-        expect("chaoyang till", key(chaoyangKey), "POST", "/api/purchases", purchase(alice, "beijing-chaoyang"), 404);
-        expect("chaoyang till", key(chaoyangKey), "POST", alices + "/rewards/redemptions",
+        matrix.expect("jing'an till", key(jinganKey), "GET", alices + "/referrals", null, 403);
+        matrix.expect("jing'an till", key(jinganKey), "GET", "/api/me", null, 403);
+        matrix.expect("jing'an till", key(jinganKey), "GET", "/api/rewards/rules", null, 403);
+        matrix.expect("chaoyang till", key(chaoyangKey), "GET", alices + "/rewards/balance", null, 404);
+        matrix.expect("chaoyang till", key(chaoyangKey), "GET", alices + "/rewards/coupons", null, 404);
+        matrix.expect("chaoyang till", key(chaoyangKey), "GET", alices, null, 404);
+        matrix.expect("chaoyang till", key(chaoyangKey), "POST", "/api/purchases", purchase(alice, "beijing-chaoyang"), 404);
+        matrix.expect("chaoyang till", key(chaoyangKey), "POST", alices + "/rewards/redemptions",
                 Map.of("externalTransactionId", "t-" + UUID.randomUUID(), "points", 1, "branch", "beijing-chaoyang"), 404);
 
         // strangers: sign-up, share links and logins only
         for (String closed : List.of(alices, alices + "/rewards/balance", alices + "/referrals", "/api/me",
                 "/api/referrals/funnel", "/api/partner-keys")) {
-            expect("stranger", stranger, "GET", closed, null, 401);
+            matrix.expect("stranger", stranger, "GET", closed, null, 401);
         }
-        expect("stranger", stranger, "POST", "/api/purchases", purchase(alice, HOME), 401);
+        matrix.expect("stranger", stranger, "POST", "/api/purchases", purchase(alice, HOME), 401);
 
         // operators: everything of the programme
         for (String all : List.of(alices, alices + "/rewards/balance", alices + "/referrals", "/api/members",
                 "/api/referrals/funnel", "/api/rewards/rules", "/api/partner-keys")) {
-            expect("operator", operator, "GET", all, null, 200);
+            matrix.expect("operator", operator, "GET", all, null, 200);
         }
-        expect("operator", operator, "GET", "/api/me", null, 403);
+        matrix.expect("operator", operator, "GET", "/api/me", null, 403);
 
-        assertEquals(Map.of(), mismatches, "calls that answered otherwise");
+        matrix.assertAllAsExpected();
     }
 
     @Test

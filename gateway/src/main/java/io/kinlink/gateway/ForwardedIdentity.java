@@ -54,23 +54,21 @@ final class ForwardedIdentity {
 
     /** The gateway's own identity, for the member service's internal key checks. */
     String gatewayToken() {
-        Minted current = gateway.get();
-        long now = System.nanoTime();
-        if (current == null || now - current.at() > REUSE_NANOS) {
-            current = new Minted(Jwt.issuer(ISSUER).audience(AUDIENCE).subject("kinlink-gateway")
-                    .groups(Set.of("gateway")).claim("kind", "gateway").expiresIn(LIFETIME).jws().sign(key), now);
-            gateway.set(current);
-        }
-        return current.token();
+        return reused(gateway, "gateway", "kinlink-gateway", "gateway");
     }
 
     String anonymousToken() {
-        Minted current = anonymous.get();
+        return reused(anonymous, "anonymous", "anonymous", "public");
+    }
+
+    /** A token of one of the gateway's fixed identities, signed anew once the last is half its life old. */
+    private String reused(AtomicReference<Minted> cache, String kind, String subject, String group) {
+        Minted current = cache.get();
         long now = System.nanoTime();
         if (current == null || now - current.at() > REUSE_NANOS) {
-            current = new Minted(Jwt.issuer(ISSUER).audience(AUDIENCE).subject("anonymous")
-                    .groups(Set.of("public")).claim("kind", "anonymous").expiresIn(LIFETIME).jws().sign(key), now);
-            anonymous.set(current);
+            current = new Minted(Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).groups(Set.of(group))
+                    .claim("kind", kind).expiresIn(LIFETIME).jws().sign(key), now);
+            cache.set(current);
         }
         return current.token();
     }

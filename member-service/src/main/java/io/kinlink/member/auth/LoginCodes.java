@@ -15,7 +15,7 @@ import io.kinlink.member.pii.PhoneProtector;
 import io.kinlink.member.repository.MemberRepository;
 import io.kinlink.platform.AdvisoryLocks;
 import io.kinlink.platform.SqlTimes;
-import io.kinlink.platform.problem.DomainException;
+import io.kinlink.platform.problem.UnauthenticatedProblem;
 import io.kinlink.platform.problem.InvalidRequestProblem;
 import io.kinlink.platform.problem.TooManyRequestsProblem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,7 +71,7 @@ public class LoginCodes {
      * The member whose code this is. Every guess counts, under a row lock, so parallel guesses
      * cannot exceed the limit; the code is spent by a right guess or by the last wrong one.
      */
-    @Transactional(dontRollbackOn = CodeRefused.class)
+    @Transactional(dontRollbackOn = UnauthenticatedProblem.class)
     public UUID redeem(String phone, String code) {
         String phoneHash = phones.lookupHash(normalized(phone));
         @SuppressWarnings("unchecked")
@@ -80,13 +80,13 @@ public class LoginCodes {
                         where phone_hash = ?1 for update""")
                 .setParameter(1, phoneHash).getResultList();
         if (rows.isEmpty()) {
-            throw new CodeRefused("No code is waiting for this number; ask for a new one");
+            throw codeRefused("No code is waiting for this number; ask for a new one");
         }
         Object[] row = rows.get(0);
         int attempts = ((Number) row[3]).intValue() + 1;
         if (SqlTimes.instant(row[2]).isBefore(clock.instant()) || attempts > settings.maxAttempts()) {
             spend(phoneHash);
-            throw new CodeRefused("The code has expired or was guessed too often; ask for a new one");
+            throw codeRefused("The code has expired or was guessed too often; ask for a new one");
         }
         boolean right = MessageDigest.isEqual(hashOf(phoneHash, code).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 ((String) row[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -100,7 +100,7 @@ public class LoginCodes {
             em.createNativeQuery("update login_code set attempts = ?2 where phone_hash = ?1")
                     .setParameter(1, phoneHash).setParameter(2, attempts).executeUpdate();
         }
-        throw new CodeRefused("The code is wrong");
+        throw codeRefused("The code is wrong");
     }
 
     private void issue(Member member, String e164, String phoneHash, Instant now) {
@@ -158,20 +158,13 @@ public class LoginCodes {
                 .orElseThrow(() -> new InvalidRequestProblem("phone", "is not a valid mobile phone number"));
     }
 
+    /** One 401 problem type for a missing, expired, spent or wrong code. */
+    private static UnauthenticatedProblem codeRefused(String detail) {
+        return new UnauthenticatedProblem("login-refused", "Login refused", detail);
+    }
+
     /** What the caller learns: how long a code lasts and when another may be asked for. */
     public record CodeSent(long expiresIn, long resendAfter) {
     }
 
-    /** One 401 for a missing, expired, spent or wrong code. */
-    static final class CodeRefused extends DomainException {
-
-        CodeRefused(String detail) {
-            super("login-refused", "Login refused", detail, List.of());
-        }
-
-        @Override
-        public int status() {
-            return 401;
-        }
-    }
 }

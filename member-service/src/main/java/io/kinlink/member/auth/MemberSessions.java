@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import io.kinlink.member.MemberStatus;
 import io.kinlink.member.repository.MemberRepository;
-import io.kinlink.platform.problem.DomainException;
+import io.kinlink.platform.problem.UnauthenticatedProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -48,23 +48,23 @@ public class MemberSessions {
     }
 
     /** A new pair for an unspent refresh token of a live session; the old one is spent. */
-    @Transactional(dontRollbackOn = SessionRefused.class)
+    @Transactional(dontRollbackOn = UnauthenticatedProblem.class)
     public TokenIssuer.Tokens refresh(String refreshToken) {
-        UUID tokenId = tokens.refreshTokenId(refreshToken).orElseThrow(SessionRefused::new);
+        UUID tokenId = tokens.refreshTokenId(refreshToken).orElseThrow(MemberSessions::sessionEnded);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select s.id, s.member_id, s.ended_at, t.used_at from refresh_token t
                         join member_session s on s.id = t.session_id where t.id = ?1 for update of s, t""")
                 .setParameter(1, tokenId).getResultList();
         if (rows.isEmpty() || rows.get(0)[2] != null) {
-            throw new SessionRefused();
+            throw sessionEnded();
         }
         UUID session = (UUID) rows.get(0)[0];
         UUID memberId = (UUID) rows.get(0)[1];
         Instant now = clock.instant();
         if (rows.get(0)[3] != null) {
             end(session, "refresh-token-reused");
-            throw new SessionRefused();
+            throw sessionEnded();
         }
         em.createNativeQuery("update refresh_token set used_at = ?2 where id = ?1")
                 .setParameter(1, tokenId).setParameter(2, now).executeUpdate();
@@ -97,8 +97,13 @@ public class MemberSessions {
         boolean active = members.findByIdOptional(memberId).map(member -> member.status() == MemberStatus.ACTIVE)
                 .orElse(false);
         if (!active) {
-            throw new SessionRefused();
+            throw sessionEnded();
         }
+    }
+
+    /** One 401 for a refresh token that is not ours, expired, spent, or of an ended session. */
+    private static UnauthenticatedProblem sessionEnded() {
+        return new UnauthenticatedProblem("session-ended", "Session ended", "Log in again with a code sent to your phone");
     }
 
     private TokenIssuer.Tokens tokensFor(UUID memberId, UUID session) {
@@ -111,16 +116,4 @@ public class MemberSessions {
                 tokens.refreshToken(memberId, tokenId));
     }
 
-    /** One 401 for a refresh token that is not ours, expired, spent, or of an ended session. */
-    static final class SessionRefused extends DomainException {
-
-        SessionRefused() {
-            super("session-ended", "Session ended", "Log in again with a code sent to your phone", List.of());
-        }
-
-        @Override
-        public int status() {
-            return 401;
-        }
-    }
 }

@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 
 import io.kinlink.platform.AdvisoryLocks;
 import io.kinlink.platform.problem.ConflictProblem;
-import io.kinlink.platform.problem.DomainException;
+import io.kinlink.platform.problem.UnauthenticatedProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,7 +64,7 @@ public class OperatorAccounts {
                 .setParameter(1, username).getResultList();
         boolean valid = PasswordHashes.matches(password, rows.isEmpty() ? PasswordHashes.DECOY : (String) rows.get(0)[1]);
         if (rows.isEmpty() || !valid) {
-            throw new LoginRefused();
+            throw loginRefused();
         }
         UUID id = (UUID) rows.get(0)[0];
         em.createNativeQuery("update operator_account set last_login_at = ?2 where id = ?1")
@@ -95,19 +95,12 @@ public class OperatorAccounts {
         return id;
     }
 
+    /** A wrong name or password: one answer for both, so names cannot be probed. */
+    private static UnauthenticatedProblem loginRefused() {
+        return new UnauthenticatedProblem("login-refused", "Login refused", "The name or password is wrong");
+    }
+
     public record AccessToken(String accessToken, String tokenType, long expiresIn) {
     }
 
-    /** A wrong name or password: one answer for both, so names cannot be probed. */
-    static final class LoginRefused extends DomainException {
-
-        LoginRefused() {
-            super("login-refused", "Login refused", "The name or password is wrong", List.of());
-        }
-
-        @Override
-        public int status() {
-            return 401;
-        }
-    }
 }

@@ -2,7 +2,7 @@ package io.kinlink.member.partner;
 
 import java.util.UUID;
 
-import io.kinlink.platform.problem.DomainException;
+import io.kinlink.platform.problem.UnauthenticatedProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,21 +32,11 @@ public class GatewayKeyCheckResource {
 
     @POST
     public PartnerKeys.VerifiedKey verify(@Valid @NotNull KeyCheck check) {
-        return keys.verify(check.key(), check.memberId()).orElseThrow(KeyRefused::new);
+        return keys.verify(check.key(), check.memberId()).orElseThrow(() -> new UnauthenticatedProblem("invalid-api-key",
+                "Invalid API key", "The API key is unknown or revoked"));
     }
 
     public record KeyCheck(@NotNull @Size(max = 200) String key, UUID memberId) {
     }
 
-    static final class KeyRefused extends DomainException {
-
-        KeyRefused() {
-            super("invalid-api-key", "Invalid API key", "The API key is unknown or revoked", java.util.List.of());
-        }
-
-        @Override
-        public int status() {
-            return 401;
-        }
-    }
 }

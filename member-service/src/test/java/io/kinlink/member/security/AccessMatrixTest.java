@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.kinlink.member.TestMembers;
+import io.kinlink.testsupport.AccessMatrix;
 import io.kinlink.testsupport.KinlinkInfraResource;
 import io.kinlink.testsupport.TestIdentity;
 import io.quarkus.test.common.ResourceArg;
@@ -83,17 +83,10 @@ class AccessMatrixTest {
     private record Call(String method, String path, Object body) {
     }
 
-    private final Map<String, Integer> mismatches = new LinkedHashMap<>();
+    private final AccessMatrix matrix = new AccessMatrix();
 
     private void expect(String who, String token, Call call, int status) {
-        var request = given().header("Authorization", "Bearer " + token);
-        if (call.body() != null) {
-            request.contentType(ContentType.JSON).body(call.body());
-        }
-        int actual = request.request(call.method(), call.path()).then().extract().statusCode();
-        if (actual != status) {
-            mismatches.put(who + " " + call.method() + " " + call.path() + " expected " + status, actual);
-        }
+        matrix.expectAs(who, token, call.method(), call.path(), call.body(), status);
     }
 
     @Test
@@ -158,7 +151,7 @@ class AccessMatrixTest {
         expect("operator", operatorOnly(), keyCheck, 403);
         expect("gateway", TestIdentity.gateway(), keyCheck, 401);
 
-        assertEquals(Map.of(), mismatches, "calls that answered otherwise");
+        matrix.assertAllAsExpected();
     }
 
     @Test

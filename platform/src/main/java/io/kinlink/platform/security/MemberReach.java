@@ -2,6 +2,7 @@ package io.kinlink.platform.security;
 
 import java.util.UUID;
 
+import io.kinlink.platform.problem.ForbiddenProblem;
 import io.kinlink.platform.problem.NotFoundProblem;
 import jakarta.enterprise.context.RequestScoped;
 

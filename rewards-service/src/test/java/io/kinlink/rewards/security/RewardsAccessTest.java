@@ -1,10 +1,7 @@
 package io.kinlink.rewards.security;
 
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,12 +9,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.kinlink.testsupport.AccessMatrix;
 import io.kinlink.testsupport.KinlinkInfraResource;
 import io.kinlink.testsupport.TestIdentity;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /**
  * Every kind of caller against the rewards endpoints, as the gateway forwards them. This service
@@ -31,18 +28,7 @@ class RewardsAccessTest {
     private static final String HOME = "shanghai-jingan";
     private final UUID alice = UUID.randomUUID();
     private final UUID bob = UUID.randomUUID();
-    private final Map<String, Integer> mismatches = new LinkedHashMap<>();
-
-    private void expect(String who, String token, String method, String path, Object body, int status) {
-        var request = given().header("Authorization", "Bearer " + token);
-        if (body != null) {
-            request.contentType(ContentType.JSON).body(body);
-        }
-        int actual = request.request(method, path).then().extract().statusCode();
-        if (actual != status) {
-            mismatches.put(who + " " + method + " " + path + " expected " + status, actual);
-        }
-    }
+    private final AccessMatrix matrix = new AccessMatrix();
 
     private Map<String, Object> redemption(String branch) {
         return Map.of("externalTransactionId", "till-" + UUID.randomUUID(), "points", 100, "branch", branch);
@@ -58,34 +44,34 @@ class RewardsAccessTest {
         List<String> reads = List.of(alices + "/balance", alices + "/history", alices + "/coupons");
 
         for (String read : reads) {
-            expect("alice", TestIdentity.member(alice), "GET", read, null, 200);
-            expect("bob", TestIdentity.member(bob), "GET", read, null, 404);
-            expect("partner confirmed for alice", partnerConfirmed, "GET", read, null, 200);
-            expect("partner confirmed for bob", partnerForBob, "GET", read, null, 404);
-            expect("partner not confirmed", partnerUnconfirmed, "GET", read, null, 404);
-            expect("operator", operator, "GET", read, null, 200);
-            expect("anonymous", TestIdentity.anonymous(), "GET", read, null, 403);
+            matrix.expectAs("alice", TestIdentity.member(alice), "GET", read, null, 200);
+            matrix.expectAs("bob", TestIdentity.member(bob), "GET", read, null, 404);
+            matrix.expectAs("partner confirmed for alice", partnerConfirmed, "GET", read, null, 200);
+            matrix.expectAs("partner confirmed for bob", partnerForBob, "GET", read, null, 404);
+            matrix.expectAs("partner not confirmed", partnerUnconfirmed, "GET", read, null, 404);
+            matrix.expectAs("operator", operator, "GET", read, null, 200);
+            matrix.expectAs("anonymous", TestIdentity.anonymous(), "GET", read, null, 403);
         }
         // paying with points is the till's act: 422 here means "allowed, but Alice has no points"
-        expect("partner confirmed for alice", partnerConfirmed, "POST", alices + "/redemptions", redemption(HOME), 422);
-        expect("partner confirmed, other branch", partnerConfirmed, "POST", alices + "/redemptions",
+        matrix.expectAs("partner confirmed for alice", partnerConfirmed, "POST", alices + "/redemptions", redemption(HOME), 422);
+        matrix.expectAs("partner confirmed, other branch", partnerConfirmed, "POST", alices + "/redemptions",
                 redemption("beijing-chaoyang"), 403);
-        expect("partner not confirmed", partnerUnconfirmed, "POST", alices + "/redemptions",
+        matrix.expectAs("partner not confirmed", partnerUnconfirmed, "POST", alices + "/redemptions",
                 redemption("beijing-chaoyang"), 404);
-        expect("alice", TestIdentity.member(alice), "POST", alices + "/redemptions", redemption(HOME), 403);
-        expect("operator", operator, "POST", alices + "/redemptions", redemption(HOME), 422);
-        expect("partner confirmed for alice", partnerConfirmed, "POST", alices + "/coupons/" + UUID.randomUUID()
+        matrix.expectAs("alice", TestIdentity.member(alice), "POST", alices + "/redemptions", redemption(HOME), 403);
+        matrix.expectAs("operator", operator, "POST", alices + "/redemptions", redemption(HOME), 422);
+        matrix.expectAs("partner confirmed for alice", partnerConfirmed, "POST", alices + "/coupons/" + UUID.randomUUID()
                 + "/redemptions", Map.of("externalTransactionId", "t-1", "orderAmountFen", 100, "branch", HOME), 404);
-        expect("alice", TestIdentity.member(alice), "POST", alices + "/coupons/" + UUID.randomUUID() + "/redemptions",
+        matrix.expectAs("alice", TestIdentity.member(alice), "POST", alices + "/coupons/" + UUID.randomUUID() + "/redemptions",
                 Map.of("externalTransactionId", "t-1", "orderAmountFen", 100, "branch", HOME), 403);
         for (String operatorsOnly : List.of("/api/rewards/rules", "/api/rewards/budget", "/api/rewards/budget/held",
                 "/api/rewards/coupon-templates")) {
-            expect("alice", TestIdentity.member(alice), "GET", operatorsOnly, null, 403);
-            expect("partner", partnerConfirmed, "GET", operatorsOnly, null, 403);
-            expect("operator", operator, "GET", operatorsOnly, null, 200);
+            matrix.expectAs("alice", TestIdentity.member(alice), "GET", operatorsOnly, null, 403);
+            matrix.expectAs("partner", partnerConfirmed, "GET", operatorsOnly, null, 403);
+            matrix.expectAs("operator", operator, "GET", operatorsOnly, null, 200);
         }
-        expect("partner", partnerConfirmed, "POST", alices + "/coupons", Map.of(), 403);
+        matrix.expectAs("partner", partnerConfirmed, "POST", alices + "/coupons", Map.of(), 403);
 
-        assertEquals(Map.of(), mismatches, "calls that answered otherwise");
+        matrix.assertAllAsExpected();
     }
 }

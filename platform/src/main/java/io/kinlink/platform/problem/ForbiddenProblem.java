@@ -1,8 +1,6 @@
-package io.kinlink.platform.security;
+package io.kinlink.platform.problem;
 
 import java.util.List;
-
-import io.kinlink.platform.problem.DomainException;
 
 /** The caller is known but may not do this: 403. */
 public class ForbiddenProblem extends DomainException {
