@@ -65,6 +65,8 @@ public final class KinlinkPlatform implements AutoCloseable {
                 env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
                 env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
                 env.put("KINLINK_REFERRAL_SHARE_BASE_URL", gatewayUrl);
+                // no SMS here: login codes go to the member service's log, where the tests and the walk-through read them
+                env.put("KINLINK_AUTH_LOGIN_CODES_SENDER", "log");
                 started.add(ServiceProcess.start(root, service, ports.get(i + 1), env, logDir));
                 gatewayEnv.put("KINLINK_GATEWAY_SERVICES_" + shortName.toUpperCase(java.util.Locale.ROOT),
                         "http://localhost:" + ports.get(i + 1));

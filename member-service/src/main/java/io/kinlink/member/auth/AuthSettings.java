@@ -50,8 +50,11 @@ public interface AuthSettings {
         @WithDefault("20")
         int perAddressPerHour();
 
-        /** How codes reach members: {@code log} (the local stack's log) or {@code http} (an SMS gateway). */
-        @WithDefault("log")
+        /**
+         * How codes reach members: {@code http} (an SMS gateway) or {@code log} (the service's log:
+         * only for the local stack and tests). No default, so that no deployment writes codes to its
+         * log by forgetting to choose.
+         */
         String sender();
 
         /** The SMS gateway for {@code sender=http}: it receives {@code {"to": ..., "text": ...}} as JSON. */

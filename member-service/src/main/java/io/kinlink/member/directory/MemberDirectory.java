@@ -1,6 +1,5 @@
 package io.kinlink.member.directory;
 
-import io.kinlink.platform.SqlTimes;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import io.kinlink.member.config.MemberSettings;
 import io.kinlink.member.config.SegmentSettings;
 import io.kinlink.member.pii.PhoneNumbers;
 import io.kinlink.member.pii.PhoneProtector;
+import io.kinlink.platform.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;

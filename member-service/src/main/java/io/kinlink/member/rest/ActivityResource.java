@@ -1,14 +1,14 @@
 package io.kinlink.member.rest;
 
-import jakarta.annotation.security.RolesAllowed;
-import io.kinlink.member.access.MemberAccess;
 import java.net.URI;
 
+import io.kinlink.member.access.MemberAccess;
 import io.kinlink.member.service.RefundService;
 import io.kinlink.member.service.RefundService.RecordedRefund;
 import io.kinlink.member.service.SatisfactionService;
 import io.kinlink.member.service.VisitService;
 import io.kinlink.member.service.VisitService.RecordedVisit;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

@@ -1,12 +1,12 @@
 package io.kinlink.member.rest;
 
-import jakarta.annotation.security.RolesAllowed;
-import io.kinlink.member.access.MemberAccess;
 import java.util.List;
 import java.util.UUID;
 
+import io.kinlink.member.access.MemberAccess;
 import io.kinlink.member.standards.GoldStandards;
 import io.kinlink.member.standards.GoldStandardsService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

@@ -1,10 +1,10 @@
 package io.kinlink.member.rest;
 
-import jakarta.annotation.security.RolesAllowed;
-import io.kinlink.member.access.MemberAccess;
 import java.util.UUID;
 
+import io.kinlink.member.access.MemberAccess;
 import io.kinlink.member.service.ProfileService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

@@ -1,13 +1,16 @@
 package io.kinlink.member.rest;
 
-import jakarta.annotation.security.RolesAllowed;
-import io.kinlink.member.access.MemberAccess;
 import java.net.URI;
 import java.util.UUID;
 
+import io.kinlink.member.access.MemberAccess;
 import io.kinlink.member.service.MemberService;
+import io.kinlink.platform.problem.NotFoundProblem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,6 +39,27 @@ public class MemberResource {
         access.requireRegistrationAt(request.branch());
         MemberResponse member = MemberResponse.from(members.register(request.toNewMember(), request.phone()));
         return Response.created(URI.create("/api/members/" + member.id())).entity(member).build();
+    }
+
+    /**
+     * The till finds a member by the phone number they give: POST, so the number stays out of URLs
+     * and access logs. A member outside a partner's branches is not found.
+     */
+    @POST
+    @Path("/lookup")
+    @RolesAllowed({"partner", "operator"})
+    public MemberResponse lookup(@Valid @NotNull PhoneLookup lookup) {
+        UUID memberId = members.findByPhone(lookup.phone())
+                .orElseThrow(() -> new NotFoundProblem("member-not-found", "No member with this phone number"));
+        try {
+            access.require(memberId);
+        } catch (NotFoundProblem outOfReach) {
+            throw new NotFoundProblem("member-not-found", "No member with this phone number");
+        }
+        return MemberResponse.from(members.get(memberId));
+    }
+
+    public record PhoneLookup(@NotBlank @Size(max = 32) String phone) {
     }
 
     @GET

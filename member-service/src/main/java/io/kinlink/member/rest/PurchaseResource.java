@@ -1,11 +1,11 @@
 package io.kinlink.member.rest;
 
-import jakarta.annotation.security.RolesAllowed;
-import io.kinlink.member.access.MemberAccess;
 import java.net.URI;
 
+import io.kinlink.member.access.MemberAccess;
 import io.kinlink.member.service.PurchaseService;
 import io.kinlink.member.service.PurchaseService.RecordedPurchase;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

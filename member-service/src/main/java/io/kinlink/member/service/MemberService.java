@@ -1,6 +1,7 @@
 package io.kinlink.member.service;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.kinlink.events.Topics;
@@ -53,6 +54,14 @@ public class MemberService {
         Member member = members.findByIdOptional(memberId)
                 .orElseThrow(() -> new NotFoundProblem("member-not-found", "No member " + memberId));
         return new MemberView(member, member.phoneCiphertext() == null ? null : phones.decrypt(member.phoneCiphertext()));
+    }
+
+    /** The member with this phone number (any notation {@link PhoneNumbers} reads), if any. */
+    @Transactional
+    public Optional<UUID> findByPhone(String phone) {
+        String e164 = PhoneNumbers.normalize(phone)
+                .orElseThrow(() -> new InvalidRequestProblem("phone", "is not a valid mobile phone number"));
+        return members.findByPhoneHash(phones.lookupHash(e164)).map(Member::id);
     }
 
     /** A member with the decrypted phone number, for mapping to a response that masks it. */

@@ -1,6 +1,5 @@
 package io.kinlink.member.service;
 
-import io.kinlink.member.auth.MemberSessions;
 import java.time.Clock;
 import java.util.Set;
 import java.util.TreeSet;
@@ -10,6 +9,7 @@ import io.kinlink.events.MemberStatusChanged;
 import io.kinlink.events.Topics;
 import io.kinlink.member.Member;
 import io.kinlink.member.MemberStatus;
+import io.kinlink.member.auth.MemberSessions;
 import io.kinlink.member.config.MemberSettings;
 import io.kinlink.member.repository.MemberRepository;
 import io.kinlink.member.service.MemberService.MemberView;

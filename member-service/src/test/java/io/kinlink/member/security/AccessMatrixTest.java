@@ -33,6 +33,7 @@ class AccessMatrixTest {
 
     private static final String HOME = "shanghai-jingan";
     private static String alice;
+    private static String alicesPhone;
     private static String bob;
     private static String alicesPurchase;
 
@@ -61,7 +62,8 @@ class AccessMatrixTest {
         if (alice != null) {
             return;
         }
-        alice = TestMembers.register();
+        alicesPhone = TestMembers.uniqueMainlandPhone();
+        alice = TestMembers.register(alicesPhone);
         bob = TestMembers.register();
         alicesPurchase = given().contentType(ContentType.JSON).body(purchase(alice, HOME)).post("/api/purchases")
                 .then().statusCode(201).extract().path("id");
@@ -126,7 +128,14 @@ class AccessMatrixTest {
             expect("alice", member(alice), call, 403);
         }
         // a partner: its branches' members, at its branches; others' members do not exist for it
+        Call lookup = new Call("POST", "/api/members/lookup", Map.of("phone", "+86 " + alicesPhone));
         expect("east", eastPartner(), profile, 200);
+        expect("east", eastPartner(), lookup, 200);
+        expect("east", eastPartner(), new Call("POST", "/api/members/lookup",
+                Map.of("phone", TestMembers.uniqueMainlandPhone())), 404);
+        expect("north", northPartner(), lookup, 404);
+        expect("alice", member(alice), lookup, 403);
+        expect("anonymous", anonymous(), lookup, 403);
         expect("east", eastPartner(), new Call("POST", "/api/purchases", purchase(alice, HOME)), 201);
         expect("east", eastPartner(), new Call("POST", "/api/visits", visit(alice, HOME)), 201);
         expect("east", eastPartner(), new Call("POST", "/api/refunds", refund()), 201);

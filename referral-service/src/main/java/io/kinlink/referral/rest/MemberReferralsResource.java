@@ -1,13 +1,13 @@
 package io.kinlink.referral.rest;
 
-import jakarta.annotation.security.RolesAllowed;
-import io.kinlink.platform.security.MemberReach;
 import java.util.UUID;
 
+import io.kinlink.platform.security.MemberReach;
 import io.kinlink.referral.analytics.MemberNetwork;
 import io.kinlink.referral.analytics.NetworkSize;
 import io.kinlink.referral.service.ReferralQueries;
 import io.kinlink.referral.service.ShareService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

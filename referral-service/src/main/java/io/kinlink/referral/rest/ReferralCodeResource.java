@@ -1,10 +1,10 @@
 package io.kinlink.referral.rest;
 
-import jakarta.annotation.security.RolesAllowed;
-import io.kinlink.platform.security.MemberReach;
 import java.util.UUID;
 
+import io.kinlink.platform.security.MemberReach;
 import io.kinlink.referral.service.ReferralQueries;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

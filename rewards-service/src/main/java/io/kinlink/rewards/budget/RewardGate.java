@@ -9,16 +9,15 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.kinlink.events.PointsCredited;
 import io.kinlink.events.Topics;
+import io.kinlink.platform.SqlTimes;
 import io.kinlink.platform.outbox.Outbox;
 import io.kinlink.platform.problem.ConflictProblem;
 import io.kinlink.platform.problem.NotFoundProblem;
 import io.kinlink.rewards.coupons.CouponService;
 import io.kinlink.rewards.ledger.AccountKind;
 import io.kinlink.rewards.ledger.Ledger;
-import io.kinlink.platform.SqlTimes;
 import io.kinlink.rewards.lots.PointsLots;
 import io.kinlink.rewards.refund.RefundReversals;
 import io.kinlink.rewards.service.MilestoneCoupons;

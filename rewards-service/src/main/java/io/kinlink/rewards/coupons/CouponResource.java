@@ -1,11 +1,11 @@
 package io.kinlink.rewards.coupons;
 
-import io.kinlink.platform.security.MemberReach;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.kinlink.platform.problem.QueryEnums;
+import io.kinlink.platform.security.MemberReach;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -7,10 +7,10 @@ import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
+import io.kinlink.platform.SqlTimes;
 import io.kinlink.rewards.ledger.AccountKind;
 import io.kinlink.rewards.ledger.Ledger;
 import io.kinlink.rewards.ledger.Posting;
-import io.kinlink.platform.SqlTimes;
 import io.kinlink.rewards.lots.PointsLots;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

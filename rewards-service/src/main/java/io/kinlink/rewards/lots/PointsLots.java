@@ -5,8 +5,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import io.kinlink.rewards.config.RewardsSettings;
 import io.kinlink.platform.SqlTimes;
+import io.kinlink.rewards.config.RewardsSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -8,13 +8,13 @@ import java.util.UUID;
 
 import io.kinlink.events.PointsRedeemed;
 import io.kinlink.events.Topics;
+import io.kinlink.platform.SqlTimes;
 import io.kinlink.platform.outbox.Outbox;
 import io.kinlink.platform.problem.ConflictProblem;
 import io.kinlink.platform.problem.RuleViolationProblem;
 import io.kinlink.rewards.ledger.AccountKind;
 import io.kinlink.rewards.ledger.Ledger;
 import io.kinlink.rewards.ledger.Posting;
-import io.kinlink.platform.SqlTimes;
 import io.kinlink.rewards.lots.PointsLots;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,11 +1,11 @@
 package io.kinlink.rewards.refund;
 
-import io.kinlink.platform.SqlTimes;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import io.kinlink.events.RefundAttributed;
+import io.kinlink.platform.SqlTimes;
 import io.kinlink.rewards.budget.Budget;
 import io.kinlink.rewards.ledger.AccountKind;
 import io.kinlink.rewards.ledger.Ledger;

@@ -1,29 +1,29 @@
 package io.kinlink.rewards.rest;
 
-import jakarta.annotation.security.RolesAllowed;
-import io.kinlink.platform.security.MemberReach;
 import java.util.List;
 import java.util.UUID;
 
+import io.kinlink.platform.security.MemberReach;
 import io.kinlink.rewards.redemption.PointsRedemption;
 import io.kinlink.rewards.redemption.RedeemPointsRequest;
 import io.kinlink.rewards.service.RewardsQueries;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.core.Response;
 import io.kinlink.rewards.service.RewardsQueries.Balance;
 import io.kinlink.rewards.service.RewardsQueries.Movement;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 @Path("/api/members/{memberId}/rewards")
 @Produces(MediaType.APPLICATION_JSON)

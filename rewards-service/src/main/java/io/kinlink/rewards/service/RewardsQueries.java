@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.kinlink.platform.SqlTimes;
 import io.kinlink.rewards.config.RewardsSettings;
 import io.kinlink.rewards.ledger.AccountKind;
-import io.kinlink.platform.SqlTimes;
 import io.kinlink.rewards.lots.PointsLots;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
