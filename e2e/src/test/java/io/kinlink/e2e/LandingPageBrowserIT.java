@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,7 +73,7 @@ class LandingPageBrowserIT {
 
     @Test
     void a_friend_joins_from_the_share_link_in_a_browser_and_is_attributed_to_the_member_who_shared_it()
-            throws java.io.IOException {
+            throws IOException {
         String referrer = given().contentType(ContentType.JSON).body(Map.of("name", "王小红", "phone", phone(),
                         "branch", "shanghai-xuhui", "marketingConsent", true))
                 .post("/api/members").then().statusCode(201).extract().path("id");

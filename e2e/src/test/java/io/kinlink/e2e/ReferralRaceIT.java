@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -63,7 +64,7 @@ class ReferralRaceIT {
     }
 
     private static Response register(String phone, String code) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "周杰", "phone", phone,
+        Map<String, Object> body = new HashMap<>(Map.of("name", "周杰", "phone", phone,
                 "branch", "shanghai-jingan", "marketingConsent", false, "channel", "LANDING_PAGE"));
         if (code != null) {
             body.put("referralCode", code);

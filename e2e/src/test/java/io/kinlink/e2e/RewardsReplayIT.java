@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -79,7 +80,7 @@ class RewardsReplayIT {
     private static List<String> replay(DatabaseServer postgres, String database) throws Exception {
         Path root = Path.of(System.getProperty("kinlink.root", ".."));
         int port = RunningPlatform.freePorts(1).get(0);
-        Map<String, String> env = new java.util.HashMap<>(RunningPlatform.SERVICE_SETTINGS);
+        Map<String, String> env = new HashMap<>(RunningPlatform.SERVICE_SETTINGS);
         env.putAll(Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.ensureDatabase(database),
                 "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
@@ -104,7 +105,7 @@ class RewardsReplayIT {
                 Map<TopicPartition, OffsetAndMetadata> committed =
                         admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
                 var partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions();
-                Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
                 partitions.forEach(p -> latest.put(new TopicPartition(TOPIC, p.partition()), OffsetSpec.latest()));
                 var ends = admin.listOffsets(latest).all().get();
                 // a partition nothing was ever written to has no committed offset, and nothing to catch up on
@@ -149,7 +150,7 @@ class RewardsReplayIT {
     }
 
     private static String register(String code) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "回放", "branch", "shanghai-jingan",
+        Map<String, Object> body = new HashMap<>(Map.of("name", "回放", "branch", "shanghai-jingan",
                 "phone", "135" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000)),
                 "marketingConsent", true));
         if (code != null) {

@@ -1,14 +1,20 @@
 package io.kinlink.e2e;
 
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.kinlink.testsupport.Infrastructure;
 import io.kinlink.testsupport.KinlinkPlatform;
 import io.kinlink.testsupport.RandomKeys;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 /** The packaged platform, started once for all e2e tests of this JVM on its real Kafka and PostgreSQL. */
 final class RunningPlatform {
@@ -51,8 +57,8 @@ final class RunningPlatform {
     /** "Bearer ..." for the bootstrapped administrator, logged in through the gateway once. */
     static synchronized String operatorAuthorization() {
         if (operatorToken == null) {
-            operatorToken = io.restassured.RestAssured.given().baseUri(gatewayUrl())
-                    .contentType(io.restassured.http.ContentType.JSON)
+            operatorToken = RestAssured.given().baseUri(gatewayUrl())
+                    .contentType(ContentType.JSON)
                     .body(Map.of("username", SECRETS.get(RandomKeys.ADMIN_USERNAME),
                             "password", SECRETS.get(RandomKeys.ADMIN_PASSWORD)))
                     .post("/api/auth/operator-token").then().statusCode(200).extract().path("accessToken");
@@ -61,15 +67,15 @@ final class RunningPlatform {
     }
 
     /** Requests that carry the administrator's login unless they name another caller. */
-    static io.restassured.specification.RequestSpecification asOperator() {
-        return new io.restassured.builder.RequestSpecBuilder().addHeader("Authorization", operatorAuthorization())
+    static RequestSpecification asOperator() {
+        return new RequestSpecBuilder().addHeader("Authorization", operatorAuthorization())
                 .build();
     }
 
     /** A new partner API key for these branches, made by the administrator; {@code [id, key]}. */
     static String[] partnerKey(String name, List<String> branches, int requestsPerMinute) {
-        var created = io.restassured.RestAssured.given().baseUri(gatewayUrl())
-                .header("Authorization", operatorAuthorization()).contentType(io.restassured.http.ContentType.JSON)
+        var created = RestAssured.given().baseUri(gatewayUrl())
+                .header("Authorization", operatorAuthorization()).contentType(ContentType.JSON)
                 .body(Map.of("name", name, "branches", branches, "requestsPerMinute", requestsPerMinute))
                 .post("/api/partner-keys").then().statusCode(201).extract();
         return new String[] {created.path("partnerKey.id"), created.path("key")};
@@ -92,7 +98,7 @@ final class RunningPlatform {
     /** Each domain service's own address, bypassing the gateway. */
     static synchronized Map<String, String> serviceUrls() {
         gatewayUrl();
-        Map<String, String> urls = new java.util.TreeMap<>();
+        Map<String, String> urls = new TreeMap<>();
         platform.services().forEach(service -> urls.put(service.name(), service.url()));
         return urls;
     }
@@ -104,13 +110,13 @@ final class RunningPlatform {
                 sockets.add(new ServerSocket(0));
             }
             return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         } finally {
             sockets.forEach(socket -> {
                 try {
                     socket.close();
-                } catch (java.io.IOException ignored) {
+                } catch (IOException ignored) {
                     // released
                 }
             });

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,7 +33,7 @@ class ThinFlowIT {
     }
 
     private static String register(String name, String referralCode) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name,
+        Map<String, Object> body = new HashMap<>(Map.of("name", name,
                 "phone", "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000)),
                 "branch", "shanghai-jingan", "marketingConsent", true));
         if (referralCode != null) {

@@ -1,5 +1,6 @@
 package io.kinlink.gateway;
 
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
@@ -11,6 +12,7 @@ import java.util.Set;
 
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -33,7 +35,7 @@ final class Callers {
         try {
             key = KeyFactory.getInstance("RSA").generatePublic(
                     new X509EncodedKeySpec(Base64.getDecoder().decode(authPublicKey.strip())));
-        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("kinlink.gateway.auth-public-key is not an RSA public key (X.509, base64)", e);
         }
         this.consumer = new JwtConsumerBuilder()
@@ -68,7 +70,7 @@ final class Callers {
                     .orElse(List.of()));
             roles.retainAll(OPERATOR_ROLES);
             return new Caller("operator", claims.getSubject(), Set.copyOf(roles), List.of(), null, 0);
-        } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException e) {
+        } catch (InvalidJwtException | MalformedClaimException e) {
             throw new RefusedCredentials("The access token is not valid (expired, altered or not ours)");
         }
     }

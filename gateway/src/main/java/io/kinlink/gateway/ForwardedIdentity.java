@@ -1,5 +1,6 @@
 package io.kinlink.gateway;
 
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -31,7 +32,7 @@ final class ForwardedIdentity {
         try {
             this.key = KeyFactory.getInstance("RSA").generatePrivate(
                     new PKCS8EncodedKeySpec(Base64.getDecoder().decode(signingKey.strip())));
-        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("kinlink.gateway.signing-key is not an RSA private key (PKCS#8, base64)", e);
         }
     }

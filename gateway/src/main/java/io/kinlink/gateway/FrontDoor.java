@@ -1,5 +1,6 @@
 package io.kinlink.gateway;
 
+import java.util.List;
 import java.util.Set;
 
 import io.vertx.core.http.HttpMethod;
@@ -51,7 +52,7 @@ final class FrontDoor {
     /** Answers preflights itself; marks actual cross-origin answers for allowed origins only. */
     void cors(RoutingContext ctx) {
         String origin = ctx.request().getHeader("Origin");
-        boolean allowed = origin != null && settings.corsOrigins().orElse(java.util.List.of()).contains(origin);
+        boolean allowed = origin != null && settings.corsOrigins().orElse(List.of()).contains(origin);
         boolean preflight = ctx.request().method() == HttpMethod.OPTIONS
                 && ctx.request().getHeader("Access-Control-Request-Method") != null;
         if (preflight) {

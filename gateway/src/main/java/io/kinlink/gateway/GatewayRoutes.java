@@ -1,8 +1,11 @@
 package io.kinlink.gateway;
 
+import java.util.concurrent.TimeUnit;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -32,7 +35,7 @@ public class GatewayRoutes {
         ServiceProxy proxy = new ServiceProxy(client, settings, new ForwardedIdentity(settings.signingKey()),
                 new Callers(settings.authPublicKey()), limiter);
         router.get("/openapi.json").handler(new OpenApiDocument(client, settings)::serve);
-        vertx.setPeriodic(60_000, tick -> limiter.evictIdle(java.util.concurrent.TimeUnit.MINUTES.toNanos(10)));
+        vertx.setPeriodic(60_000, tick -> limiter.evictIdle(TimeUnit.MINUTES.toNanos(10)));
         FrontDoor frontDoor = new FrontDoor(settings, limiter);
         router.route().order(-100)
                 .handler(RequestIds::assign)
@@ -49,7 +52,7 @@ public class GatewayRoutes {
                 .handler(ctx -> Problems.send(ctx, 404, "not-found", "Not found", "No resource at " + ctx.request().path()));
     }
 
-    private static void failed(io.vertx.ext.web.RoutingContext ctx) {
+    private static void failed(RoutingContext ctx) {
         RequestIds.ensure(ctx);
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
         if (status == 413) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -46,7 +47,7 @@ final class OpenApiDocument {
         return client.request(new RequestOptions().setMethod(HttpMethod.GET)
                         .setAbsoluteURI(base.resolve("/q/openapi?format=json").toString())
                         .setIdleTimeout(settings.timeout().toMillis())
-                        .setHeaders(io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("Accept", "application/json")))
+                        .setHeaders(MultiMap.caseInsensitiveMultiMap().add("Accept", "application/json")))
                 .compose(request -> request.send())
                 .compose(response -> response.statusCode() == 200 ? response.body()
                         : Future.failedFuture("status " + response.statusCode()))

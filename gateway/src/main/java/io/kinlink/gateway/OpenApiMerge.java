@@ -3,6 +3,7 @@ package io.kinlink.gateway;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -44,11 +45,11 @@ final class OpenApiMerge {
                 .put("openapi", "3.1.0")
                 .put("info", new JsonObject().put("title", "Kinlink API").put("version", "0.1.0")
                         .put("description", description))
-                .put("servers", new io.vertx.core.json.JsonArray().add(new JsonObject().put("url", serverUrl)))
+                .put("servers", new JsonArray().add(new JsonObject().put("url", serverUrl)))
                 .put("paths", paths)
-                .put("security", new io.vertx.core.json.JsonArray().add(new JsonObject().put("accessToken",
-                        new io.vertx.core.json.JsonArray())).add(new JsonObject().put("partnerKey",
-                        new io.vertx.core.json.JsonArray())))
+                .put("security", new JsonArray().add(new JsonObject().put("accessToken",
+                        new JsonArray())).add(new JsonObject().put("partnerKey",
+                        new JsonArray())))
                 .put("components", new JsonObject().put("schemas", schemas).put("securitySchemes", new JsonObject()
                         .put("accessToken", new JsonObject().put("type", "http").put("scheme", "bearer")
                                 .put("bearerFormat", "JWT"))

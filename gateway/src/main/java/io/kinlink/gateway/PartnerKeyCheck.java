@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 
@@ -34,7 +35,7 @@ final class PartnerKeyCheck {
     }
 
     /** The key a request presents, or null. */
-    static String presented(io.vertx.core.http.HttpServerRequest request) {
+    static String presented(HttpServerRequest request) {
         String key = request.getHeader(HEADER);
         if (key != null) {
             return key.strip();

@@ -1,5 +1,6 @@
 package io.kinlink.gateway;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,6 @@ enum RateLimitPolicy {
     }
 
     Optional<GatewaySettings.Limit> limitIn(GatewaySettings settings) {
-        return Optional.ofNullable(settings.rateLimits().get(name().toLowerCase(java.util.Locale.ROOT)));
+        return Optional.ofNullable(settings.rateLimits().get(name().toLowerCase(Locale.ROOT)));
     }
 }

@@ -2,6 +2,7 @@ package io.kinlink.gateway;
 
 import java.net.ConnectException;
 import java.net.URI;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
@@ -133,7 +134,7 @@ final class ServiceProxy {
     private static MultiMap forwardedHeaders(RoutingContext ctx, String requestId, String client) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         ctx.request().headers().forEach(header -> {
-            if (!NOT_FORWARDED.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+            if (!NOT_FORWARDED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
                 headers.add(header.getKey(), header.getValue());
             }
         });
@@ -149,8 +150,8 @@ final class ServiceProxy {
     private static void relay(RoutingContext ctx, Answer answer) {
         ctx.response().setStatusCode(answer.response().statusCode());
         answer.response().headers().forEach(header -> {
-            String name = header.getKey().toLowerCase(java.util.Locale.ROOT);
-            if (!NOT_FORWARDED.contains(name) && !name.equals(RequestIds.HEADER.toLowerCase(java.util.Locale.ROOT))) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (!NOT_FORWARDED.contains(name) && !name.equals(RequestIds.HEADER.toLowerCase(Locale.ROOT))) {
                 ctx.response().headers().add(header.getKey(), header.getValue());
             }
         });

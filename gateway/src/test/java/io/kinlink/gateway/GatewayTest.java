@@ -1,13 +1,28 @@
 package io.kinlink.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +33,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.smallrye.jwt.build.Jwt;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -82,14 +100,14 @@ class GatewayTest {
     }
 
     /** As the member service answers: the good key is a partner of branch "east", confirming member 42 only. */
-    private static void answerKeyCheck(io.vertx.core.http.HttpServerRequest request, JsonObject check) {
+    private static void answerKeyCheck(HttpServerRequest request, JsonObject check) {
         if (!GOOD_KEY.equals(check.getString("key")) && !SLOW_KEY.equals(check.getString("key"))) {
             request.response().setStatusCode(401).end();
             return;
         }
         request.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(new JsonObject()
                 .put("keyId", GOOD_KEY.equals(check.getString("key")) ? "key-1" : "key-2").put("name", "East till")
-                .put("branches", new io.vertx.core.json.JsonArray().add("east"))
+                .put("branches", new JsonArray().add("east"))
                 .put("requestsPerMinute", GOOD_KEY.equals(check.getString("key")) ? 600 : 1)
                 .put("confirmedMember", "00000000-0000-0000-0000-000000000042".equals(check.getString("memberId"))
                         ? check.getString("memberId") : null).encode());
@@ -121,51 +139,49 @@ class GatewayTest {
     void an_anonymous_caller_is_forwarded_with_the_gateways_signed_public_identity() throws Exception {
         String forwarded = given().contentType(ContentType.JSON).body("{}").post("/api/members").then().statusCode(201)
                 .extract().path("authorization");
-        org.junit.jupiter.api.Assertions.assertTrue(forwarded.startsWith("Bearer "), forwarded);
+        assertTrue(forwarded.startsWith("Bearer "), forwarded);
         String[] jwt = forwarded.substring("Bearer ".length()).split("\\.");
-        io.vertx.core.json.JsonObject header = new io.vertx.core.json.JsonObject(
-                new String(java.util.Base64.getUrlDecoder().decode(jwt[0])));
-        io.vertx.core.json.JsonObject claims = new io.vertx.core.json.JsonObject(
-                new String(java.util.Base64.getUrlDecoder().decode(jwt[1])));
-        org.junit.jupiter.api.Assertions.assertEquals("RS256", header.getString("alg"));
-        org.junit.jupiter.api.Assertions.assertEquals("kinlink-gateway", claims.getString("iss"));
-        org.junit.jupiter.api.Assertions.assertEquals("anonymous", claims.getString("kind"));
-        java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
-        rsa.initVerify(java.security.KeyFactory.getInstance("RSA").generatePublic(
-                new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(TestKeys.publicKey()))));
-        rsa.update((jwt[0] + "." + jwt[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        org.junit.jupiter.api.Assertions.assertTrue(rsa.verify(java.util.Base64.getUrlDecoder().decode(jwt[2])),
+        JsonObject header = new JsonObject(
+                new String(Base64.getUrlDecoder().decode(jwt[0])));
+        JsonObject claims = new JsonObject(
+                new String(Base64.getUrlDecoder().decode(jwt[1])));
+        assertEquals("RS256", header.getString("alg"));
+        assertEquals("kinlink-gateway", claims.getString("iss"));
+        assertEquals("anonymous", claims.getString("kind"));
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initVerify(KeyFactory.getInstance("RSA").generatePublic(
+                new X509EncodedKeySpec(Base64.getDecoder().decode(TestKeys.publicKey()))));
+        rsa.update((jwt[0] + "." + jwt[1]).getBytes(StandardCharsets.US_ASCII));
+        assertTrue(rsa.verify(Base64.getUrlDecoder().decode(jwt[2])),
                 "signed with the gateway's key");
     }
 
-    private static String accessToken(String issuer, java.time.Duration lifetime, String key) throws Exception {
-        return io.smallrye.jwt.build.Jwt.issuer(issuer).audience("kinlink-gateway").subject("op-7")
-                .groups(java.util.Set.of("operator", "superuser")).claim("kind", "operator").expiresIn(lifetime)
+    private static String accessToken(String issuer, Duration lifetime, String key) throws Exception {
+        return Jwt.issuer(issuer).audience("kinlink-gateway").subject("op-7")
+                .groups(Set.of("operator", "superuser")).claim("kind", "operator").expiresIn(lifetime)
                 .jws().sign(TestKeys.signingKey(key));
     }
 
-    private static io.vertx.core.json.JsonObject forwardedClaims(String authorization) {
-        String forwarded = given().header("Authorization", authorization).get("/api/members/42").then()
-                .statusCode(200).extract().path("authorization");
-        return new io.vertx.core.json.JsonObject(new String(java.util.Base64.getUrlDecoder().decode(
-                forwarded.substring("Bearer ".length()).split("\\.")[1])));
+    private static JsonObject forwardedClaims(String authorization) {
+        return claimsOf(given().header("Authorization", authorization).get("/api/members/42").then()
+                .statusCode(200).extract().path("authorization"));
     }
 
     @Test
     void an_operators_access_token_is_forwarded_as_their_identity_with_only_known_roles() throws Exception {
-        io.vertx.core.json.JsonObject claims = forwardedClaims("Bearer " + accessToken("kinlink-auth",
-                java.time.Duration.ofMinutes(5), "auth"));
-        org.junit.jupiter.api.Assertions.assertEquals("operator", claims.getString("kind"));
-        org.junit.jupiter.api.Assertions.assertEquals("op-7", claims.getString("sub"));
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("operator"), claims.getJsonArray("groups").getList());
+        JsonObject claims = forwardedClaims("Bearer " + accessToken("kinlink-auth",
+                Duration.ofMinutes(5), "auth"));
+        assertEquals("operator", claims.getString("kind"));
+        assertEquals("op-7", claims.getString("sub"));
+        assertEquals(List.of("operator"), claims.getJsonArray("groups").getList());
     }
 
     @Test
     void an_expired_foreign_or_non_bearer_credential_is_a_401_problem_and_reaches_no_service() throws Exception {
         for (String authorization : new String[] {
-                "Bearer " + accessToken("kinlink-auth", java.time.Duration.ofMinutes(-5), "auth"),
-                "Bearer " + accessToken("kinlink-auth", java.time.Duration.ofMinutes(5), "gateway"),
-                "Bearer " + accessToken("someone-else", java.time.Duration.ofMinutes(5), "auth"),
+                "Bearer " + accessToken("kinlink-auth", Duration.ofMinutes(-5), "auth"),
+                "Bearer " + accessToken("kinlink-auth", Duration.ofMinutes(5), "gateway"),
+                "Bearer " + accessToken("someone-else", Duration.ofMinutes(5), "auth"),
                 "Bearer garbage", "Basic b3BzOm9wcw=="}) {
             given().header("Authorization", authorization).get("/api/members/42").then().statusCode(401)
                     .contentType("application/problem+json")
@@ -175,17 +191,17 @@ class GatewayTest {
     }
 
     private static String operator() throws Exception {
-        return "Bearer " + accessToken("kinlink-auth", java.time.Duration.ofMinutes(5), "auth");
+        return "Bearer " + accessToken("kinlink-auth", Duration.ofMinutes(5), "auth");
     }
 
     private static String member(String id) throws Exception {
-        return "Bearer " + io.smallrye.jwt.build.Jwt.issuer("kinlink-auth").audience("kinlink-gateway").subject(id)
-                .groups(java.util.Set.of("member", "operator")).claim("kind", "member")
-                .expiresIn(java.time.Duration.ofMinutes(5)).jws().sign(TestKeys.signingKey("auth"));
+        return "Bearer " + Jwt.issuer("kinlink-auth").audience("kinlink-gateway").subject(id)
+                .groups(Set.of("member", "operator")).claim("kind", "member")
+                .expiresIn(Duration.ofMinutes(5)).jws().sign(TestKeys.signingKey("auth"));
     }
 
     private static JsonObject claimsOf(String forwardedAuthorization) {
-        return new JsonObject(new String(java.util.Base64.getUrlDecoder().decode(
+        return new JsonObject(new String(Base64.getUrlDecoder().decode(
                 forwardedAuthorization.substring("Bearer ".length()).split("\\.")[1])));
     }
 
@@ -193,7 +209,7 @@ class GatewayTest {
     void an_anonymous_caller_gets_401_beyond_the_open_paths_and_reaches_no_service() {
         given().get("/api/members/42").then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
-                .header("X-Upstream", org.hamcrest.Matchers.nullValue());
+                .header("X-Upstream", nullValue());
         given().get("/api/me/rewards/balance").then().statusCode(401);
         given().contentType(ContentType.JSON).body("{}").post("/api/purchases").then().statusCode(401);
         given().contentType(ContentType.JSON).body("{}").post("/api/auth/member-code").then().statusCode(201)
@@ -204,12 +220,12 @@ class GatewayTest {
     void a_members_api_me_paths_are_their_own_member_paths_and_they_cannot_widen_their_roles() throws Exception {
         JsonObject echoed = new JsonObject(given().header("Authorization", member("m-77"))
                 .get("/api/me/rewards/balance?x=1").then().statusCode(200).extract().asString());
-        org.junit.jupiter.api.Assertions.assertEquals("/api/members/m-77/rewards/balance", echoed.getString("path"));
-        org.junit.jupiter.api.Assertions.assertEquals("x=1", echoed.getString("query"));
+        assertEquals("/api/members/m-77/rewards/balance", echoed.getString("path"));
+        assertEquals("x=1", echoed.getString("query"));
         JsonObject claims = claimsOf(echoed.getString("authorization"));
-        org.junit.jupiter.api.Assertions.assertEquals("member", claims.getString("kind"));
-        org.junit.jupiter.api.Assertions.assertEquals("m-77", claims.getString("sub"));
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("member"), claims.getJsonArray("groups").getList());
+        assertEquals("member", claims.getString("kind"));
+        assertEquals("m-77", claims.getString("sub"));
+        assertEquals(List.of("member"), claims.getJsonArray("groups").getList());
         given().header("Authorization", member("m-77")).get("/api/me").then().statusCode(200)
                 .body("path", equalTo("/api/members/m-77"));
         given().header("Authorization", operator()).get("/api/me").then().statusCode(403)
@@ -221,15 +237,15 @@ class GatewayTest {
         JsonObject echoed = new JsonObject(given().header("X-Api-Key", GOOD_KEY)
                 .get("/api/members/" + MEMBER_42 + "/rewards/balance").then().statusCode(200).extract().asString());
         JsonObject claims = claimsOf(echoed.getString("authorization"));
-        org.junit.jupiter.api.Assertions.assertEquals("partner", claims.getString("kind"));
-        org.junit.jupiter.api.Assertions.assertEquals("key-1", claims.getString("sub"));
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("east"), claims.getJsonArray("branches").getList());
-        org.junit.jupiter.api.Assertions.assertEquals(MEMBER_42, claims.getString("confirmed_member"));
-        org.junit.jupiter.api.Assertions.assertFalse(echoed.encode().contains(GOOD_KEY), "the key stops at the gateway");
+        assertEquals("partner", claims.getString("kind"));
+        assertEquals("key-1", claims.getString("sub"));
+        assertEquals(List.of("east"), claims.getJsonArray("branches").getList());
+        assertEquals(MEMBER_42, claims.getString("confirmed_member"));
+        assertFalse(echoed.encode().contains(GOOD_KEY), "the key stops at the gateway");
         JsonObject other = claimsOf(given().header("Authorization", "Bearer " + GOOD_KEY)
                 .get("/api/members/00000000-0000-0000-0000-000000000043/rewards/balance").then().statusCode(200)
                 .extract().path("authorization"));
-        org.junit.jupiter.api.Assertions.assertNull(other.getString("confirmed_member"));
+        assertNull(other.getString("confirmed_member"));
         given().header("X-Api-Key", "klk_0123456789ab_" + "c".repeat(48)).get("/api/members/" + MEMBER_42)
                 .then().statusCode(401).contentType("application/problem+json")
                 .body("detail", equalTo("The API key is unknown or revoked"));
@@ -241,10 +257,10 @@ class GatewayTest {
         for (int i = 0; i < 12 && status != 429; i++) {
             status = given().header("X-Api-Key", SLOW_KEY).get("/api/members/" + MEMBER_42).then().extract().statusCode();
         }
-        org.junit.jupiter.api.Assertions.assertEquals(429, status, "burst of 10 for a key of 1 a minute");
+        assertEquals(429, status, "burst of 10 for a key of 1 a minute");
         given().header("X-Api-Key", SLOW_KEY).get("/api/members/" + MEMBER_42).then().statusCode(429)
                 .header("Retry-After", notNullValue())
-                .body("detail", org.hamcrest.Matchers.containsString("This API key is over its limit"));
+                .body("detail", containsString("This API key is over its limit"));
         given().header("X-Api-Key", GOOD_KEY).get("/api/members/" + MEMBER_42).then().statusCode(200);
     }
 
@@ -263,7 +279,7 @@ class GatewayTest {
         given().contentType(ContentType.JSON).body("{}").when().post("/api/members").then().body("requestId", notNullValue());
         given().header("X-Request-Id", "till-7-req-0001").contentType(ContentType.JSON).body("{}").when().post("/api/members")
                 .then().header("X-Request-Id", "till-7-req-0001").body("requestId", equalTo("till-7-req-0001"));
-        org.junit.jupiter.api.Assertions.assertNotNull(returned);
+        assertNotNull(returned);
     }
 
     @Test

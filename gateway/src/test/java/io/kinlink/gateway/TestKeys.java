@@ -3,6 +3,7 @@ package io.kinlink.gateway;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
@@ -51,7 +52,7 @@ final class TestKeys {
                     Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
             System.setProperty("kinlink.test." + name + "-private",
                     Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

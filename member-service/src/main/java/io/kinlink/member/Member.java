@@ -1,6 +1,8 @@
 package io.kinlink.member;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,7 +10,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.kinlink.member.config.TierSettings;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -132,7 +133,7 @@ public class Member {
         }
     }
 
-    public void replaceNeedsTags(java.util.Collection<String> tags) {
+    public void replaceNeedsTags(Collection<String> tags) {
         requireNotErased();
         needsTags = tags.stream().sorted().distinct().toArray(String[]::new);
     }
@@ -239,8 +240,8 @@ public class Member {
         return Optional.ofNullable(lastVisitAt);
     }
 
-    public java.util.List<String> needsTags() {
-        return java.util.List.of(needsTags);
+    public List<String> needsTags() {
+        return List.of(needsTags);
     }
 
     public Optional<Instant> erasedAt() {

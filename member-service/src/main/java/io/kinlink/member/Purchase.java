@@ -8,9 +8,10 @@ import java.util.UUID;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 /**
@@ -26,7 +27,7 @@ public class Purchase extends PartnerRecord {
     @Column(name = "amount_fen")
     private long amountFen;
     private String branch;
-    @ElementCollection(fetch = jakarta.persistence.FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "purchase_item", joinColumns = @JoinColumn(name = "purchase_id"))
     @OrderColumn(name = "line")
     private List<PurchaseItem> items = new ArrayList<>();

@@ -16,6 +16,8 @@ public class Refund extends PartnerRecord {
     private UUID purchaseId;
     @Column(name = "external_refund_id")
     private String externalRefundId;
+    /** The purchase's branch: the till's refund ids are unique within it. */
+    private String branch;
     @Column(name = "amount_fen")
     private long amountFen;
     private String reason;
@@ -28,6 +30,7 @@ public class Refund extends PartnerRecord {
         super(purchase.memberId(), occurredAt, recordedAt, requestFingerprint);
         this.purchaseId = purchase.id();
         this.externalRefundId = externalRefundId;
+        this.branch = purchase.branch();
         this.amountFen = amountFen;
         this.reason = reason;
     }
@@ -38,6 +41,10 @@ public class Refund extends PartnerRecord {
 
     public String externalRefundId() {
         return externalRefundId;
+    }
+
+    public String branch() {
+        return branch;
     }
 
     public long amountFen() {

@@ -1,5 +1,6 @@
 package io.kinlink.platform;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
@@ -19,6 +20,6 @@ public final class SqlTimes {
         if (value instanceof OffsetDateTime offset) {
             return offset.toInstant();
         }
-        return ((java.sql.Timestamp) value).toInstant();
+        return ((Timestamp) value).toInstant();
     }
 }

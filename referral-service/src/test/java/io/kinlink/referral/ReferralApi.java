@@ -4,9 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.hamcrest.Matchers;
 
 import io.kinlink.referral.rest.RejectionView;
 import io.restassured.response.Response;
@@ -48,13 +51,13 @@ public final class ReferralApi {
                 .get("/api/referrals/rejections").then().statusCode(200).extract().jsonPath()
                 .getList("items", RejectionView.class).stream()
                 .filter(rejection -> rejection.refereeId().equals(referee)).findFirst().orElse(null),
-                java.util.Objects::nonNull);
+                Objects::nonNull);
     }
 
     /** Waits until the referrer lists {@code count} friends. */
     public static void awaitReferrals(UUID referrer, int count) {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
                 .get("/api/members/" + referrer + "/referrals").then().statusCode(200)
-                .body("total", org.hamcrest.Matchers.equalTo(count)));
+                .body("total", Matchers.equalTo(count)));
     }
 }

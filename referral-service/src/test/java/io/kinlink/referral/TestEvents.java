@@ -1,9 +1,9 @@
 package io.kinlink.referral;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -58,6 +58,6 @@ public final class TestEvents {
     public static EventEnvelope purchase(UUID member, long amountFen) {
         UUID purchase = UUID.randomUUID();
         return envelope(member, new PurchaseRecorded(purchase, member, "till-" + purchase, amountFen,
-                "shanghai-jingan", Instant.now(), java.util.List.of()));
+                "shanghai-jingan", Instant.now(), List.of()));
     }
 }

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import io.kinlink.events.PurchaseAttributed;
 import io.kinlink.events.PurchaseAttributed.ChainLink;
+import io.kinlink.events.PurchaseAttributed;
 import io.kinlink.events.RefundAttributed;
 import io.kinlink.events.Topics;
 import io.kinlink.platform.event.DomainEvent;

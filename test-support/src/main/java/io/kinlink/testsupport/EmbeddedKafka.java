@@ -1,7 +1,9 @@
 package io.kinlink.testsupport;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -35,7 +37,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("kinlink-kafka-");
             return start(dir, dir);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -81,7 +83,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 "auto.create.topics.enable", "true");
     }
 
-    private static boolean containsMetaProperties(Path dir) throws java.io.IOException {
+    private static boolean containsMetaProperties(Path dir) throws IOException {
         try (var files = Files.walk(dir, 3)) {
             return files.anyMatch(p -> p.getFileName().toString().equals("meta.properties"));
         }
@@ -97,7 +99,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             cluster.close();
             if (temporaryDir != null) {
                 try (var paths = Files.walk(temporaryDir)) {
-                    for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                         Files.deleteIfExists(path);
                     }
                 }

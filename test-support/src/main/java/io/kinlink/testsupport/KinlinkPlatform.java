@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The four services as separate processes on a given Kafka and PostgreSQL: each domain service
@@ -57,7 +59,7 @@ public final class KinlinkPlatform implements AutoCloseable {
                 env.remove(RandomKeys.GATEWAY_SIGNING_KEY);
                 if (!service.equals("member-service")) {
                     // only the member service signs access tokens and keeps operators
-                    env.keySet().removeAll(java.util.Set.of(RandomKeys.AUTH_SIGNING_KEY, RandomKeys.ADMIN_USERNAME,
+                    env.keySet().removeAll(Set.of(RandomKeys.AUTH_SIGNING_KEY, RandomKeys.ADMIN_USERNAME,
                             RandomKeys.ADMIN_PASSWORD));
                 }
                 env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.ensureDatabase(database + "_" + shortName));
@@ -68,7 +70,7 @@ public final class KinlinkPlatform implements AutoCloseable {
                 // no SMS here: login codes go to the member service's log, where the tests and the walk-through read them
                 env.put("KINLINK_AUTH_LOGIN_CODES_SENDER", "log");
                 started.add(ServiceProcess.start(root, service, ports.get(i + 1), env, logDir));
-                gatewayEnv.put("KINLINK_GATEWAY_SERVICES_" + shortName.toUpperCase(java.util.Locale.ROOT),
+                gatewayEnv.put("KINLINK_GATEWAY_SERVICES_" + shortName.toUpperCase(Locale.ROOT),
                         "http://localhost:" + ports.get(i + 1));
             }
             ServiceProcess gateway = ServiceProcess.start(root, "gateway", ports.get(0), gatewayEnv, logDir);

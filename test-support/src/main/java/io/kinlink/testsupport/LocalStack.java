@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -85,7 +86,7 @@ public final class LocalStack {
                 secrets.store(out, "Local keys and the first administrator's password; generated, never committed");
             }
         }
-        Map<String, String> env = new java.util.HashMap<>();
+        Map<String, String> env = new HashMap<>();
         fresh.keySet().forEach(name -> env.put(name, secrets.getProperty(name)));
         return env;
     }

@@ -1,5 +1,8 @@
 package io.kinlink.testsupport;
 
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -55,12 +58,12 @@ public final class RandomKeys {
     /** An RSA 2048 key pair: the private key (PKCS#8) and the public key (X.509), each base64 without PEM lines. */
     public static String[] rsaKeyPair() {
         try {
-            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048, RANDOM);
-            java.security.KeyPair pair = generator.generateKeyPair();
+            KeyPair pair = generator.generateKeyPair();
             return new String[] {Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
                     Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())};
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

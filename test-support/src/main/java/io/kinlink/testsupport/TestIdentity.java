@@ -1,13 +1,24 @@
 package io.kinlink.testsupport;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Set;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import io.restassured.RestAssured;
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
 import io.smallrye.jwt.build.Jwt;
 
 /**
@@ -48,7 +59,7 @@ public final class TestIdentity {
         }
     }
 
-    private static final class DefaultIdentity implements io.restassured.filter.Filter {
+    private static final class DefaultIdentity implements Filter {
 
         private final String token;
 
@@ -57,9 +68,9 @@ public final class TestIdentity {
         }
 
         @Override
-        public io.restassured.response.Response filter(io.restassured.specification.FilterableRequestSpecification request,
-                                                       io.restassured.specification.FilterableResponseSpecification response,
-                                                       io.restassured.filter.FilterContext context) {
+        public Response filter(FilterableRequestSpecification request,
+                                                       FilterableResponseSpecification response,
+                                                       FilterContext context) {
             if (!request.getHeaders().hasHeaderWithName("Authorization")) {
                 request.header("Authorization", "Bearer " + token);
             }
@@ -74,7 +85,7 @@ public final class TestIdentity {
     }
 
     /** A logged-in member, as the gateway forwards them. */
-    public static String member(java.util.UUID memberId) {
+    public static String member(UUID memberId) {
         return token("member", memberId.toString(), Set.of("member"), Duration.ofMinutes(5));
     }
 
@@ -82,7 +93,7 @@ public final class TestIdentity {
      * A partner's key scoped to these branches, as the gateway forwards it; {@code confirmedMember}
      * is the member of the request path the member service confirmed within them, or null.
      */
-    public static String partner(String keyId, Set<String> branches, java.util.UUID confirmedMember) {
+    public static String partner(String keyId, Set<String> branches, UUID confirmedMember) {
         var builder = Jwt.issuer(ISSUER).audience(AUDIENCE).subject(keyId).groups(Set.of("partner"))
                 .claim("kind", "partner").claim("branches", branches);
         if (confirmedMember != null) {
@@ -114,7 +125,7 @@ public final class TestIdentity {
                     Base64.getDecoder().decode(RandomKeys.rsaKeyPair()[0])));
             return Jwt.issuer(ISSUER).audience(AUDIENCE).subject("someone").groups(Set.of("operator"))
                     .expiresIn(Duration.ofMinutes(5)).jws().sign(other);
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -128,12 +139,12 @@ public final class TestIdentity {
     public static String hs256WithThePublicKey() {
         String content = encode("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + encode(claims());
         try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(publicKey().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(publicKey().getBytes(StandardCharsets.UTF_8),
                     "HmacSHA256"));
             return content + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    mac.doFinal(content.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-        } catch (java.security.GeneralSecurityException e) {
+                    mac.doFinal(content.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -146,7 +157,7 @@ public final class TestIdentity {
 
     private static String encode(String json) {
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static PrivateKey privateKey() {
@@ -154,7 +165,7 @@ public final class TestIdentity {
         try {
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(
                     Base64.getDecoder().decode(System.getProperty(PRIVATE_KEY_PROPERTY))));
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

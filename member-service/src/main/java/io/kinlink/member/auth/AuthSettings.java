@@ -1,5 +1,6 @@
 package io.kinlink.member.auth;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -58,7 +59,7 @@ public interface AuthSettings {
         String sender();
 
         /** The SMS gateway for {@code sender=http}: it receives {@code {"to": ..., "text": ...}} as JSON. */
-        Optional<java.net.URI> smsUrl();
+        Optional<URI> smsUrl();
 
         /** Bearer token for the SMS gateway (env KINLINK_AUTH_LOGIN_CODES_SMS_TOKEN). A secret. */
         Optional<String> smsToken();

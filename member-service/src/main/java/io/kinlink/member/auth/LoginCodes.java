@@ -1,5 +1,6 @@
 package io.kinlink.member.auth;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -88,8 +89,8 @@ public class LoginCodes {
             spend(phoneHash);
             throw codeRefused("The code has expired or was guessed too often; ask for a new one");
         }
-        boolean right = MessageDigest.isEqual(hashOf(phoneHash, code).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                ((String) row[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        boolean right = MessageDigest.isEqual(hashOf(phoneHash, code).getBytes(StandardCharsets.US_ASCII),
+                ((String) row[1]).getBytes(StandardCharsets.US_ASCII));
         if (right) {
             spend(phoneHash);
             return (UUID) row[0];

@@ -2,6 +2,7 @@ package io.kinlink.member.auth;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -70,7 +71,7 @@ public class OperatorAccounts {
         em.createNativeQuery("update operator_account set last_login_at = ?2 where id = ?1")
                 .setParameter(1, id).setParameter(2, clock.instant()).executeUpdate();
         Set<String> roles = Set.of(((String) rows.get(0)[2]).split(","));
-        String token = tokens.accessToken("operator", id.toString(), roles, java.util.Map.of("name", username));
+        String token = tokens.accessToken("operator", id.toString(), roles, Map.of("name", username));
         return new AccessToken(token, "Bearer", tokens.accessLifetime().toSeconds());
     }
 

@@ -1,11 +1,15 @@
 package io.kinlink.member.auth;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class SmsGatewayCodeSender implements CodeSender {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SmsGatewayCodeSender.class);
+    private static final Logger LOG = Logger.getLogger(SmsGatewayCodeSender.class);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -46,7 +50,7 @@ final class SmsGatewayCodeSender implements CodeSender {
             }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw notSent("The SMS gateway cannot be reached: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -63,7 +67,7 @@ final class SmsGatewayCodeSender implements CodeSender {
     static final class CodeNotSent extends io.kinlink.platform.problem.DomainException {
 
         CodeNotSent() {
-            super("code-not-sent", "Code not sent", "The login code could not be sent; try again shortly", java.util.List.of());
+            super("code-not-sent", "Code not sent", "The login code could not be sent; try again shortly", List.of());
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.kinlink.member.auth;
 
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -9,11 +10,13 @@ import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -51,7 +54,7 @@ public class TokenIssuer {
                     .setVerificationKey(verificationKey)
                     .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, "RS256")
                     .build();
-        } catch (java.security.GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
             throw new IllegalStateException("kinlink.auth.signing-key is not an RSA private key (PKCS#8, base64)", e);
         }
     }
@@ -74,12 +77,12 @@ public class TokenIssuer {
     }
 
     /** The id of a refresh token that is ours and unexpired; empty for anything else. */
-    java.util.Optional<UUID> refreshTokenId(String token) {
+    Optional<UUID> refreshTokenId(String token) {
         try {
             JwtClaims claims = refreshTokens.processToClaims(token);
-            return java.util.Optional.of(UUID.fromString(claims.getJwtId()));
-        } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException | IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.of(UUID.fromString(claims.getJwtId()));
+        } catch (InvalidJwtException | MalformedClaimException | IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.kinlink.member.config;
 
+import java.time.ZoneId;
 import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
@@ -14,5 +15,5 @@ public interface MemberSettings {
 
     /** Where anniversaries fall: membership years turn at midnight in this zone. */
     @WithDefault("Asia/Shanghai")
-    java.time.ZoneId timeZone();
+    ZoneId timeZone();
 }

@@ -1,12 +1,12 @@
 package io.kinlink.member.directory;
 
-import java.sql.Timestamp;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -117,7 +117,7 @@ public class MemberDirectory {
         filter.branch().ifPresent(branch -> where.append(" and branch = ?").append(add(params, branch)));
         filter.needsTag().ifPresent(tag -> where.append(" and ?").append(add(params, tag)).append(" = any(needs_tags)"));
         filter.valueSegment().ifPresent(s -> where.append(" and value_segment = ?").append(add(params, s.name())));
-        filter.behaviour().ifPresent(b -> where.append(" and ").append(b.name().toLowerCase(java.util.Locale.ROOT)));
+        filter.behaviour().ifPresent(b -> where.append(" and ").append(b.name().toLowerCase(Locale.ROOT)));
         filter.lastVisitBefore().ifPresent(t -> where.append(" and last_visit_at < ?").append(add(params, t)));
         filter.lastVisitAfter().ifPresent(t -> where.append(" and last_visit_at >= ?").append(add(params, t)));
         filter.minYearSpendFen().ifPresent(fen -> where.append(" and year_spend >= ?").append(add(params, fen)));
@@ -146,7 +146,7 @@ public class MemberDirectory {
         }
         Object tags = row[15];
         List<String> needsTags = tags instanceof Object[] array ? Arrays.stream(array).map(String::valueOf).toList()
-                : tags instanceof java.sql.Array sqlArray ? toList(sqlArray) : List.of();
+                : tags instanceof Array sqlArray ? toList(sqlArray) : List.of();
         return new DirectoryEntry((UUID) row[0], (String) row[1],
                 row[2] == null ? null : PhoneNumbers.mask(phones.decrypt((byte[]) row[2])), (String) row[3],
                 Tier.valueOf((String) row[4]), ((Number) row[5]).longValue(), ((Number) row[6]).longValue(),
@@ -154,10 +154,10 @@ public class MemberDirectory {
                 behaviours, SqlTimes.instant(row[14]), needsTags, SqlTimes.instant(row[16]));
     }
 
-    private static List<String> toList(java.sql.Array array) {
+    private static List<String> toList(Array array) {
         try {
             return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

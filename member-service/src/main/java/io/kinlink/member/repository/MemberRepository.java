@@ -1,11 +1,13 @@
 package io.kinlink.member.repository;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import io.kinlink.member.Member;
 import io.kinlink.platform.AdvisoryLocks;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 @ApplicationScoped
 public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
@@ -14,9 +16,9 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
      * The member, locked until the transaction ends: activity that moves net spend and tier is
      * applied one at a time per member.
      */
-    public java.util.Optional<Member> findForUpdate(UUID memberId) {
-        return java.util.Optional.ofNullable(getEntityManager().find(Member.class, memberId,
-                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    public Optional<Member> findForUpdate(UUID memberId) {
+        return Optional.ofNullable(getEntityManager().find(Member.class, memberId,
+                LockModeType.PESSIMISTIC_WRITE));
     }
 
     /**
@@ -31,7 +33,7 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return count("phoneHash", phoneHash) > 0;
     }
 
-    public java.util.Optional<Member> findByPhoneHash(String phoneHash) {
+    public Optional<Member> findByPhoneHash(String phoneHash) {
         return find("phoneHash", phoneHash).firstResultOptional();
     }
 }

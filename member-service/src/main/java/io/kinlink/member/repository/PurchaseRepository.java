@@ -6,12 +6,13 @@ import java.util.UUID;
 import io.kinlink.member.Purchase;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 @ApplicationScoped
 public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID> {
 
     /**
-     * Inserts the purchase unless one with its external transaction id exists. A concurrent
+     * Inserts the purchase unless its branch has one with its external transaction id. A concurrent
      * insert of the same id waits for the other transaction and then reports false, so two
      * simultaneous submissions can never both record.
      */
@@ -20,7 +21,7 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
                         insert into purchase (id, member_id, external_transaction_id, amount_fen, branch, occurred_at,
                                               recorded_at, request_fingerprint)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                        on conflict (external_transaction_id) do nothing""")
+                        on conflict (branch, external_transaction_id) do nothing""")
                 .setParameter(1, purchase.id())
                 .setParameter(2, purchase.memberId())
                 .setParameter(3, purchase.externalTransactionId())
@@ -50,10 +51,12 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
     /** The purchase, locked until the transaction ends, so concurrent refunds of it queue up. */
     public Optional<Purchase> findForUpdate(UUID purchaseId) {
         return Optional.ofNullable(getEntityManager().find(Purchase.class, purchaseId,
-                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+                LockModeType.PESSIMISTIC_WRITE));
     }
 
-    public Optional<Purchase> findByExternalTransactionId(String externalTransactionId) {
-        return find("externalTransactionId", externalTransactionId).firstResultOptional();
+    /** A till's transaction ids are unique within its branch. */
+    public Optional<Purchase> findByExternalTransactionId(String branch, String externalTransactionId) {
+        return find("branch = ?1 and externalTransactionId = ?2", branch, externalTransactionId)
+                .firstResultOptional();
     }
 }

@@ -10,8 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class RefundRepository implements PanacheRepositoryBase<Refund, UUID> {
 
-    public Optional<Refund> findByExternalRefundId(String externalRefundId) {
-        return find("externalRefundId", externalRefundId).firstResultOptional();
+    /** A till's refund ids are unique within its branch. */
+    public Optional<Refund> findByExternalRefundId(String branch, String externalRefundId) {
+        return find("branch = ?1 and externalRefundId = ?2", branch, externalRefundId).firstResultOptional();
     }
 
     public long refundedFen(UUID purchaseId) {

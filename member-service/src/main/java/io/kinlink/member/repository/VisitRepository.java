@@ -10,7 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class VisitRepository implements PanacheRepositoryBase<Visit, UUID> {
 
-    public Optional<Visit> findByExternalVisitId(String externalVisitId) {
-        return find("externalVisitId", externalVisitId).firstResultOptional();
+    /** A till's visit ids are unique within its branch. */
+    public Optional<Visit> findByExternalVisitId(String branch, String externalVisitId) {
+        return find("branch = ?1 and externalVisitId = ?2", branch, externalVisitId).firstResultOptional();
     }
 }

@@ -3,11 +3,11 @@ package io.kinlink.member.rest;
 import java.net.URI;
 
 import io.kinlink.member.access.MemberAccess;
-import io.kinlink.member.service.RefundService;
 import io.kinlink.member.service.RefundService.RecordedRefund;
+import io.kinlink.member.service.RefundService;
 import io.kinlink.member.service.SatisfactionService;
-import io.kinlink.member.service.VisitService;
 import io.kinlink.member.service.VisitService.RecordedVisit;
+import io.kinlink.member.service.VisitService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

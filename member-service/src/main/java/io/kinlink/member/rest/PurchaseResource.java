@@ -3,8 +3,8 @@ package io.kinlink.member.rest;
 import java.net.URI;
 
 import io.kinlink.member.access.MemberAccess;
-import io.kinlink.member.service.PurchaseService;
 import io.kinlink.member.service.PurchaseService.RecordedPurchase;
+import io.kinlink.member.service.PurchaseService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

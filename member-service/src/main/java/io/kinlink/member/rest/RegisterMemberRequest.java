@@ -1,5 +1,8 @@
 package io.kinlink.member.rest;
 
+import java.util.Locale;
+import java.util.UUID;
+
 import io.kinlink.member.Channel;
 import io.kinlink.member.Member;
 import jakarta.validation.constraints.NotBlank;
@@ -20,13 +23,13 @@ public record RegisterMemberRequest(
         @NotBlank @Size(max = 64) String branch,
         Channel channel,
         @Pattern(regexp = "[A-Za-z0-9]{6,8}", message = "must be 6 to 8 letters or digits") String referralCode,
-        java.util.UUID clickId,
+        UUID clickId,
         @Size(max = 128) String deviceId,
         @NotNull Boolean marketingConsent) {
 
     Member.NewMember toNewMember() {
         return new Member.NewMember(name.strip(), branch.strip(), channel == null ? Channel.APP : channel,
-                referralCode == null ? null : referralCode.toUpperCase(java.util.Locale.ROOT), clickId, deviceId,
+                referralCode == null ? null : referralCode.toUpperCase(Locale.ROOT), clickId, deviceId,
                 marketingConsent);
     }
 }

@@ -8,8 +8,8 @@ import io.kinlink.member.Member;
 import io.kinlink.member.config.TierSettings;
 import io.kinlink.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 /** Moves a member's cumulative net spend and announces a tier that changed with it. */
 @ApplicationScoped

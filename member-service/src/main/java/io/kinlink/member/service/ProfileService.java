@@ -1,6 +1,7 @@
 package io.kinlink.member.service;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -93,7 +94,7 @@ public class ProfileService {
     /** A suspended or erased member is logged out everywhere at once. */
     private void announce(Member member) {
         if (member.status() != MemberStatus.ACTIVE) {
-            sessions.endAll(member.id(), member.status().name().toLowerCase(java.util.Locale.ROOT));
+            sessions.endAll(member.id(), member.status().name().toLowerCase(Locale.ROOT));
         }
         outbox.append(Topics.MEMBER_EVENTS, member.id().toString(),
                 new MemberStatusChanged(member.id(), member.status().name(), clock.instant()));

@@ -59,7 +59,8 @@ public class PurchaseService {
             netSpend.add(member, purchase.amountFen(), purchase.occurredAt());
             return new RecordedPurchase(purchase, true);
         }
-        Purchase first = purchases.findByExternalTransactionId(request.externalTransactionId()).orElseThrow();
+        Purchase first = purchases.findByExternalTransactionId(request.branch(),
+                request.externalTransactionId()).orElseThrow();
         if (!first.sameRequestAs(fingerprint)) {
             throw new ConflictProblem("transaction-id-reused",
                     "Transaction " + request.externalTransactionId() + " was recorded before with different content");

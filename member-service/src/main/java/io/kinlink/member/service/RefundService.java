@@ -3,6 +3,7 @@ package io.kinlink.member.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import io.kinlink.events.RefundRecorded;
@@ -16,6 +17,7 @@ import io.kinlink.member.repository.RefundRepository;
 import io.kinlink.platform.outbox.Outbox;
 import io.kinlink.platform.problem.ConflictProblem;
 import io.kinlink.platform.problem.NotFoundProblem;
+import io.kinlink.platform.problem.Problem;
 import io.kinlink.platform.problem.RuleViolationProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -45,16 +47,16 @@ public class RefundService {
     public RecordedRefund record(NewRefund request) {
         String fingerprint = Fingerprint.of(request.purchaseId(), request.amountFen(), request.reason(),
                 request.occurredAt());
-        var earlier = refunds.findByExternalRefundId(request.externalRefundId());
+        Purchase purchase = purchases.findByIdOptional(request.purchaseId())
+                .orElseThrow(() -> new NotFoundProblem("purchase-not-found", "No purchase " + request.purchaseId()));
+        var earlier = refunds.findByExternalRefundId(purchase.branch(), request.externalRefundId());
         if (earlier.isPresent()) {
             return replay(earlier.get(), fingerprint, request);
         }
-        Purchase purchase = purchases.findByIdOptional(request.purchaseId())
-                .orElseThrow(() -> new NotFoundProblem("purchase-not-found", "No purchase " + request.purchaseId()));
         // Lock order member, then purchase: the same as recording a purchase, so the two never deadlock.
         Member member = members.findForUpdate(purchase.memberId()).orElseThrow();
         purchases.findForUpdate(purchase.id());
-        earlier = refunds.findByExternalRefundId(request.externalRefundId());
+        earlier = refunds.findByExternalRefundId(purchase.branch(), request.externalRefundId());
         if (earlier.isPresent()) {
             return replay(earlier.get(), fingerprint, request);
         }
@@ -62,8 +64,8 @@ public class RefundService {
         long left = purchase.amountFen() - alreadyRefunded;
         if (request.amountFen() > left) {
             throw new RuleViolationProblem("refund-exceeds-purchase", "Only " + left + " fen of purchase "
-                    + purchase.id() + " are left to refund", java.util.List.of(
-                    new io.kinlink.platform.problem.Problem.FieldError("amountFen", "must be at most " + left)));
+                    + purchase.id() + " are left to refund", List.of(
+                    new Problem.FieldError("amountFen", "must be at most " + left)));
         }
         Instant now = clock.instant();
         Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt().truncatedTo(ChronoUnit.MICROS);

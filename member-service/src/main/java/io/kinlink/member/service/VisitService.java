@@ -39,7 +39,7 @@ public class VisitService {
         String fingerprint = Fingerprint.of(request.memberId(), request.branch(), request.occurredAt());
         Member member = members.findForUpdate(request.memberId())
                 .orElseThrow(() -> new NotFoundProblem("member-not-found", "No member " + request.memberId()));
-        var earlier = visits.findByExternalVisitId(request.externalVisitId());
+        var earlier = visits.findByExternalVisitId(request.branch(), request.externalVisitId());
         if (earlier.isPresent()) {
             if (!earlier.get().sameRequestAs(fingerprint)) {
                 throw new ConflictProblem("visit-id-reused",

@@ -13,6 +13,7 @@ import io.kinlink.member.repository.MemberRepository;
 import io.kinlink.platform.problem.NotFoundProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 /** Measures a member's gold standards for each membership year, current and past. */
@@ -73,7 +74,7 @@ public class GoldStandardsService {
         return (Number) query(sql, member, year).getSingleResult();
     }
 
-    private jakarta.persistence.Query query(String sql, UUID member, MembershipYear year) {
+    private Query query(String sql, UUID member, MembershipYear year) {
         return em.createNativeQuery(sql).setParameter(1, member).setParameter(2, year.from())
                 .setParameter(3, year.to());
     }

@@ -9,8 +9,14 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import io.kinlink.events.Topics;
@@ -47,11 +53,11 @@ class MemberRegistrationTest {
             var records = probe.await(r -> id.equals(r.key()), 1, Duration.ofSeconds(20), Duration.ofMillis(500));
             assertEquals(1, records.size(), "one MemberRegistered event for the member");
             String event = records.get(0).value();
-            org.junit.jupiter.api.Assertions.assertAll(
-                    () -> org.junit.jupiter.api.Assertions.assertTrue(event.contains("\"type\":\"MemberRegistered\"")),
-                    () -> org.junit.jupiter.api.Assertions.assertTrue(event.contains("\"referralCode\":\"ABC234\"")),
-                    () -> org.junit.jupiter.api.Assertions.assertTrue(event.contains("\"maskedName\":\"王**\"")),
-                    () -> org.junit.jupiter.api.Assertions.assertFalse(event.contains(phone.substring(3)),
+            Assertions.assertAll(
+                    () -> Assertions.assertTrue(event.contains("\"type\":\"MemberRegistered\"")),
+                    () -> Assertions.assertTrue(event.contains("\"referralCode\":\"ABC234\"")),
+                    () -> Assertions.assertTrue(event.contains("\"maskedName\":\"王**\"")),
+                    () -> Assertions.assertFalse(event.contains(phone.substring(3)),
                             "the event carries no readable phone number"));
         }
     }
@@ -73,10 +79,10 @@ class MemberRegistrationTest {
     @Test
     void the_same_phone_registered_several_times_at_once_becomes_one_member_and_conflicts() throws Exception {
         String phone = TestMembers.uniqueMainlandPhone();
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        java.util.List<java.util.concurrent.CompletableFuture<Integer>> attempts = new java.util.ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Integer>> attempts = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            attempts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            attempts.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     start.await();
                 } catch (InterruptedException e) {
@@ -88,12 +94,12 @@ class MemberRegistrationTest {
             }));
         }
         start.countDown();
-        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        List<Integer> statuses = new ArrayList<>();
         for (var attempt : attempts) {
             statuses.add(attempt.get());
         }
         statuses.sort(Integer::compare);
-        assertEquals(java.util.List.of(201, 409, 409, 409), statuses);
+        assertEquals(List.of(201, 409, 409, 409), statuses);
     }
 
     @Test
@@ -131,7 +137,7 @@ class MemberRegistrationTest {
 
     @Test
     void an_unknown_member_is_a_404_problem() {
-        given().when().get("/api/members/" + java.util.UUID.randomUUID())
+        given().when().get("/api/members/" + UUID.randomUUID())
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:kinlink:problem:member-not-found"));

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -66,6 +67,35 @@ class PurchaseRecordingTest {
         post(purchase(member, transaction, 60_000)).then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:kinlink:problem:transaction-id-reused"));
+    }
+
+    @Test
+    void two_branches_tills_may_use_the_same_ids_for_sales_refunds_and_visits() {
+        String member = TestMembers.register();
+        String transaction = "0001-" + UUID.randomUUID();
+        Map<String, Object> atJingan = purchase(member, transaction, 30_000);
+        Map<String, Object> atPudong = purchase(member, transaction, 45_000);
+        atPudong.put("branch", "shanghai-pudong");
+        String jingan = post(atJingan).then().statusCode(201).extract().path("id");
+        String pudong = post(atPudong).then().statusCode(201).body("branch", equalTo("shanghai-pudong"))
+                .extract().path("id");
+        assertNotEquals(jingan, pudong);
+        post(atPudong).then().statusCode(200).body("id", equalTo(pudong));
+        post(atJingan).then().statusCode(200).body("id", equalTo(jingan));
+
+        String refundId = "R-" + transaction;
+        for (String purchase : List.of(jingan, pudong)) {
+            given().contentType(ContentType.JSON).body(Map.of("purchaseId", purchase, "externalRefundId", refundId,
+                    "amountFen", 10_000)).post("/api/refunds").then().statusCode(201)
+                    .body("purchaseId", equalTo(purchase)).body("branch", equalTo(purchase.equals(jingan)
+                            ? "shanghai-jingan" : "shanghai-pudong"));
+        }
+
+        String visitId = "V-" + transaction;
+        for (String branch : List.of("shanghai-jingan", "shanghai-pudong")) {
+            given().contentType(ContentType.JSON).body(Map.of("memberId", member, "externalVisitId", visitId,
+                    "branch", branch)).post("/api/visits").then().statusCode(201).body("branch", equalTo(branch));
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.kinlink.member.security;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ class AccessMatrixTest {
     }
 
     private static String operatorOnly() {
-        return TestIdentity.token("operator", "op-1", Set.of("operator"), java.time.Duration.ofMinutes(5));
+        return TestIdentity.token("operator", "op-1", Set.of("operator"), Duration.ofMinutes(5));
     }
 
     @BeforeEach

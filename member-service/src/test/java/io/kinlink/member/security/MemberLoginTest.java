@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -208,7 +209,7 @@ class MemberLoginTest {
         refresh(first).statusCode(401).body("type", equalTo("urn:kinlink:problem:session-ended"));
         refresh(second).statusCode(401);
         refresh("not-a-token").statusCode(401);
-        refresh(TestIdentity.member(java.util.UUID.fromString(member))).statusCode(401); // an access token is no refresh token
+        refresh(TestIdentity.member(UUID.fromString(member))).statusCode(401); // an access token is no refresh token
     }
 
     @Test

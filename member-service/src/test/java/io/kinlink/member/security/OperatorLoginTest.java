@@ -19,6 +19,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.vertx.core.json.JsonObject;
 
 /** Operators log in for a short-lived token with their roles; the first administrator comes from configuration. */
@@ -30,7 +31,7 @@ class OperatorLoginTest {
         return "Bearer " + TestIdentity.token("anonymous", "anonymous", Set.of("public"), Duration.ofMinutes(5));
     }
 
-    private static io.restassured.response.ValidatableResponse login(String username, String password) {
+    private static ValidatableResponse login(String username, String password) {
         return given().header("Authorization", publicCaller()).contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", password))
                 .post("/api/auth/operator-token").then();

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 
 /** Operators make partners' API keys; the gateway has each presented key checked here. */
@@ -36,7 +39,7 @@ class PartnerKeyTest {
                 .post("/internal/partner-keys/verification").then();
     }
 
-    private static io.restassured.response.ExtractableResponse<io.restassured.response.Response> create(
+    private static ExtractableResponse<Response> create(
             List<String> branches) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("name", "Jing'an till", "branches", branches, "requestsPerMinute", 120))
@@ -75,7 +78,7 @@ class PartnerKeyTest {
         String member = TestMembers.register(); // shanghai-jingan
         String key = create(List.of("beijing-chaoyang")).path("key");
         check(key, member).statusCode(200).body("confirmedMember", nullValue());
-        check(key, java.util.UUID.randomUUID().toString()).statusCode(200).body("confirmedMember", nullValue());
+        check(key, UUID.randomUUID().toString()).statusCode(200).body("confirmedMember", nullValue());
     }
 
     @Test
@@ -97,7 +100,7 @@ class PartnerKeyTest {
         given().post("/api/partner-keys/" + created.path("partnerKey.id") + "/revoke").then().statusCode(200)
                 .body("revokedAt", notNullValue()).body("revokedBy", nullValue());
         check(key, null).statusCode(401);
-        given().post("/api/partner-keys/" + java.util.UUID.randomUUID() + "/revoke").then().statusCode(404);
+        given().post("/api/partner-keys/" + UUID.randomUUID() + "/revoke").then().statusCode(404);
     }
 
     @Test

@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -43,7 +43,7 @@ class GoldStandardsTest {
                 "till-" + UUID.randomUUID(), "amountFen", amountFen, "branch", "shanghai-jingan", "occurredAt", at));
         if (categories.length > 0) {
             long share = amountFen / categories.length;
-            body.put("items", java.util.Arrays.stream(categories).map(c -> Map.of("category", c, "amountFen",
+            body.put("items", Arrays.stream(categories).map(c -> Map.of("category", c, "amountFen",
                     c.equals(categories[0]) ? amountFen - share * (categories.length - 1) : share)).toList());
         }
         return given().contentType(ContentType.JSON).body(body).when().post("/api/purchases")

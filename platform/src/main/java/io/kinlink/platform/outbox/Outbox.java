@@ -9,8 +9,8 @@ import io.kinlink.platform.event.DomainEvent;
 import io.kinlink.platform.event.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 /**
  * Records an event in the caller's transaction; {@link OutboxRelay} publishes it after the

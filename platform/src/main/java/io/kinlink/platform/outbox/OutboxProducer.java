@@ -1,5 +1,7 @@
 package io.kinlink.platform.outbox;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Future;
 
@@ -42,7 +44,7 @@ public class OutboxProducer {
 
     Future<RecordMetadata> send(OutboxEvent event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.key, event.payload);
-        record.headers().add("event-type", event.type.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        record.headers().add("event-type", event.type.getBytes(StandardCharsets.UTF_8));
         return producer.send(record);
     }
 
@@ -52,6 +54,6 @@ public class OutboxProducer {
 
     @PreDestroy
     void close() {
-        producer.close(java.time.Duration.ofSeconds(5));
+        producer.close(Duration.ofSeconds(5));
     }
 }

@@ -1,6 +1,7 @@
 package io.kinlink.platform.problem;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A failure a client can act on, thrown by services and turned into a problem response.
@@ -22,8 +23,8 @@ public abstract class DomainException extends RuntimeException {
     public abstract int status();
 
     /** Headers the answer carries besides the problem, such as Retry-After. */
-    public java.util.Map<String, String> headers() {
-        return java.util.Map.of();
+    public Map<String, String> headers() {
+        return Map.of();
     }
 
     public String slug() {

@@ -3,6 +3,7 @@ package io.kinlink.platform.problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
@@ -11,9 +12,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.security.ForbiddenException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -39,7 +43,7 @@ public class ProblemMappers {
 
     /** Roles checked by {@code @RolesAllowed}: the caller is known but may not do this. */
     @ServerExceptionMapper
-    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
         return respond(new Problem(Problem.type("forbidden"), "Forbidden", 403,
                 "This kind of caller may not do this", uri.getPath(), requestId(headers), List.of()));
     }
@@ -87,7 +91,7 @@ public class ProblemMappers {
                 requestId(headers), List.of()));
     }
 
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         String requestId = requestId(headers);
         LOG.errorf(e, "Unexpected failure on %s (request %s)", uri.getPath(), requestId);
@@ -140,6 +144,6 @@ public class ProblemMappers {
     }
 
     private static String slugOf(String reason) {
-        return reason.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 }

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
 
 /**
  * Who is calling, as the gateway vouches for it in the token it forwards: the kind of caller
@@ -62,8 +64,8 @@ public class Caller {
         if (claim instanceof Collection<?> values) {
             return values.stream().map(Caller::unquote).collect(Collectors.toUnmodifiableSet());
         }
-        if (claim instanceof jakarta.json.JsonArray array) {
-            return array.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString)
+        if (claim instanceof JsonArray array) {
+            return array.getValuesAs(JsonString.class).stream().map(JsonString::getString)
                     .collect(Collectors.toUnmodifiableSet());
         }
         return Set.of();
@@ -79,7 +81,7 @@ public class Caller {
     }
 
     private static String unquote(Object value) {
-        if (value instanceof jakarta.json.JsonString json) {
+        if (value instanceof JsonString json) {
             return json.getString();
         }
         return value.toString();

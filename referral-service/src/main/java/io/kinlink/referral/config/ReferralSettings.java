@@ -1,5 +1,8 @@
 package io.kinlink.referral.config;
 
+import java.time.Duration;
+import java.util.List;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
@@ -24,7 +27,7 @@ public interface ReferralSettings {
 
     /** ... made within this time after the referee registered. */
     @WithDefault("P90D")
-    java.time.Duration qualifyingWindow();
+    Duration qualifyingWindow();
 
     /** Where share links point: the public address of the gateway, without a trailing slash. */
     @WithDefault("http://localhost:8080")
@@ -32,12 +35,12 @@ public interface ReferralSettings {
 
     /** A landing-page click attributes a registration without a code for this long. */
     @WithDefault("P30D")
-    java.time.Duration attributionWindow();
+    Duration attributionWindow();
 
     /** Key for the hash of a clicker's IP address (HMAC-SHA256, base64): raw addresses are never kept. */
     String clickHashKey();
 
     /** The branches a visitor can pick on the landing page; the inviter's branch is preselected. */
     @WithDefault("shanghai-jingan,shanghai-xuhui,beijing-chaoyang")
-    java.util.List<String> landingBranches();
+    List<String> landingBranches();
 }

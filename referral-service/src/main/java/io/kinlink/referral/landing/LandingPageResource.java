@@ -1,5 +1,7 @@
 package io.kinlink.referral.landing;
 
+import java.util.regex.Pattern;
+
 import io.quarkus.qute.Template;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
@@ -16,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 @Path("/r/{code}")
 public class LandingPageResource {
 
-    private static final java.util.regex.Pattern CAMPAIGN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,40}");
+    private static final Pattern CAMPAIGN = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
     private final LandingPages pages;
     private final Template landing;

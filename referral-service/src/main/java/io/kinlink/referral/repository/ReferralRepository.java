@@ -1,5 +1,6 @@
 package io.kinlink.referral.repository;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import io.kinlink.referral.AttributionRejection;
@@ -10,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID> {
 
-    public java.util.Optional<Referral> findByReferee(UUID refereeId) {
+    public Optional<Referral> findByReferee(UUID refereeId) {
         return find("refereeId", refereeId).firstResultOptional();
     }
 

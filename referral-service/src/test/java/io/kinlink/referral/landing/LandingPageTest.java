@@ -1,5 +1,10 @@
 package io.kinlink.referral.landing;
 
+import static io.kinlink.referral.ReferralApi.awaitReferrals;
+import static io.kinlink.referral.ReferralApi.awaitRejection;
+import static io.kinlink.referral.ReferralApi.clickIdIn;
+import static io.kinlink.referral.ReferralApi.codeOf;
+import static io.kinlink.referral.ReferralApi.open;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -24,12 +29,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-
-import static io.kinlink.referral.ReferralApi.awaitReferrals;
-import static io.kinlink.referral.ReferralApi.awaitRejection;
-import static io.kinlink.referral.ReferralApi.clickIdIn;
-import static io.kinlink.referral.ReferralApi.codeOf;
-import static io.kinlink.referral.ReferralApi.open;
 
 @QuarkusTest
 @WithTestResource(value = KinlinkInfraResource.class, initArgs = @ResourceArg(name = "database", value = "referral"))

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import io.kinlink.events.MemberStatusChanged;
@@ -156,7 +157,7 @@ class AttributionTest {
         TestEvents.registered(again);
         assertEquals(RejectionReason.ALREADY_REGISTERED, awaitRejection(again.memberId()));
         given().get("/api/referrals/rejections?reason=ALREADY_REGISTERED&size=200").then().statusCode(200)
-                .body("items.refereeId", org.hamcrest.Matchers.hasItem(again.memberId().toString()));
+                .body("items.refereeId", Matchers.hasItem(again.memberId().toString()));
     }
 
     @Test

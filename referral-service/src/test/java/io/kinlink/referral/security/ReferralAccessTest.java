@@ -1,6 +1,5 @@
 package io.kinlink.referral.security;
 
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

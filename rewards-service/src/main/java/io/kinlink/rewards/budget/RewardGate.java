@@ -1,14 +1,15 @@
 package io.kinlink.rewards.budget;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.kinlink.events.PointsCredited;
 import io.kinlink.events.Topics;
 import io.kinlink.platform.SqlTimes;
@@ -25,8 +26,8 @@ import io.kinlink.rewards.service.ReferralCoupons;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 /**
  * Every reward a rule computes passes here: paid when it fits its month's budget, else held,
@@ -108,7 +109,7 @@ public class RewardGate {
     /** Held rewards, oldest first, optionally of one status (HELD, RELEASED, APPROVED, CANCELLED). */
     @Transactional
     @SuppressWarnings("unchecked")
-    public List<HeldRewardView> held(java.util.Optional<String> status) {
+    public List<HeldRewardView> held(Optional<String> status) {
         var query = em.createNativeQuery("select " + VIEW_COLUMNS + " from held_reward"
                 + (status.isPresent() ? " where status = ?1" : "") + " order by held_at, id limit 500");
         status.ifPresent(value -> query.setParameter(1, value));

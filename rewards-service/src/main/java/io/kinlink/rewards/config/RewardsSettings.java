@@ -1,6 +1,8 @@
 package io.kinlink.rewards.config;
 
 import java.time.Duration;
+import java.time.Period;
+import java.time.ZoneId;
 import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
@@ -24,7 +26,7 @@ public interface RewardsSettings {
 
     /** Points expire this long after they were earned, lot by lot. */
     @WithDefault("P12M")
-    java.time.Period pointsValidity();
+    Period pointsValidity();
 
     /** The balance shows the points expiring within this time as "expiring soon". */
     @WithDefault("P30D")
@@ -45,7 +47,7 @@ public interface RewardsSettings {
 
     /** The time zone of calendar months (staff allowances, budget periods). */
     @WithDefault("Asia/Shanghai")
-    java.time.ZoneId zone();
+    ZoneId zone();
 
     /** The budget cap's first version: incentives issued in a calendar month may not pass this share of its revenue, in basis points (10%). */
     @WithDefault("1000")

@@ -2,6 +2,7 @@ package io.kinlink.rewards.coupons;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.kinlink.platform.problem.ConflictProblem;
@@ -80,11 +81,12 @@ public class Coupon {
     }
 
     /**
-     * Uses the coupon for a till transaction. The same transaction again is a retry and changes
+     * Uses the coupon for a till transaction. The same transaction of the same branch again is a retry and changes
      * nothing (returns false); anything else on a used, expired or voided coupon is refused.
      */
     boolean redeem(String tillTransaction, long orderAmountFen, String branch, Instant now) {
-        if (status == CouponStatus.REDEEMED && tillTransaction.equals(redemptionTransaction)) {
+        if (status == CouponStatus.REDEEMED && tillTransaction.equals(redemptionTransaction)
+                && branch.equals(redeemedBranch)) {
             return false;
         }
         if (status == CouponStatus.REDEEMED) {
@@ -92,7 +94,7 @@ public class Coupon {
         }
         if (status != CouponStatus.ISSUED || !now.isBefore(validUntil)) {
             throw new RuleViolationProblem("coupon-not-valid", "Coupon " + id + " is " + (status == CouponStatus.ISSUED
-                    ? "past its validity (" + validUntil + ")" : status.name().toLowerCase(java.util.Locale.ROOT)));
+                    ? "past its validity (" + validUntil + ")" : status.name().toLowerCase(Locale.ROOT)));
         }
         if (orderAmountFen < minSpendFen) {
             throw new RuleViolationProblem("coupon-minimum-spend", "Coupon " + id + " needs an order of at least "
@@ -181,6 +183,10 @@ public class Coupon {
 
     public Instant redeemedAt() {
         return redeemedAt;
+    }
+
+    public String redeemedBranch() {
+        return redeemedBranch;
     }
 
     public String redemptionTransaction() {

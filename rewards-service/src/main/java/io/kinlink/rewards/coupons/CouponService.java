@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.kinlink.events.CouponChanged;
 import io.kinlink.events.Topics;
 import io.kinlink.platform.outbox.Outbox;
+import io.kinlink.platform.problem.ConflictProblem;
 import io.kinlink.platform.problem.NotFoundProblem;
 import io.kinlink.platform.problem.RuleViolationProblem;
 import io.kinlink.rewards.budget.Budget;
@@ -17,8 +18,9 @@ import io.kinlink.rewards.config.RewardsSettings;
 import io.kinlink.rewards.ledger.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 /**
  * Issues, redeems and ends coupons. Every change is one transaction with its movement row and
@@ -85,6 +87,7 @@ public class CouponService {
     public Result redeem(UUID member, UUID couponId, String tillTransaction, long orderAmountFen, String branch) {
         ledger.lockMember(member);
         Coupon coupon = couponOf(member, couponId);
+        refuseSecondCouponOn(branch, tillTransaction, couponId);
         Instant now = clock.instant();
         boolean changed = coupon.redeem(tillTransaction, orderAmountFen, branch, now);
         if (changed) {
@@ -171,8 +174,19 @@ public class CouponService {
         return query.getResultList();
     }
 
+    /** One coupon per till transaction: a branch's transaction that used a coupon can't use another. */
+    private void refuseSecondCouponOn(String branch, String tillTransaction, UUID couponId) {
+        em.createQuery("select id from Coupon where redeemedBranch = :branch and redemptionTransaction = :till",
+                        UUID.class)
+                .setParameter("branch", branch).setParameter("till", tillTransaction).getResultStream()
+                .filter(other -> !other.equals(couponId)).findFirst().ifPresent(other -> {
+                    throw new ConflictProblem("till-transaction-has-coupon", "Till transaction " + tillTransaction
+                            + " at " + branch + " already used coupon " + other);
+                });
+    }
+
     private Coupon couponOf(UUID member, UUID couponId) {
-        Coupon coupon = em.find(Coupon.class, couponId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Coupon coupon = em.find(Coupon.class, couponId, LockModeType.PESSIMISTIC_WRITE);
         if (coupon == null || !coupon.memberId().equals(member)) {
             throw new NotFoundProblem("coupon-not-found", "Member " + member + " has no coupon " + couponId);
         }

@@ -8,8 +8,8 @@ import java.util.UUID;
 import io.kinlink.platform.AdvisoryLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 /**
  * Posts ledger transactions. The unique idempotency key is claimed first: a second posting of the

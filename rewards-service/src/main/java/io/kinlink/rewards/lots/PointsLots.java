@@ -9,8 +9,8 @@ import io.kinlink.platform.SqlTimes;
 import io.kinlink.rewards.config.RewardsSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 /**
  * Available points by the lot they were earned in. Every change happens in the ledger transaction

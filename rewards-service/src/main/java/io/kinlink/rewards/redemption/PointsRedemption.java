@@ -48,7 +48,7 @@ public class PointsRedemption {
     @Transactional
     public Result redeem(UUID member, RedeemPointsRequest request) {
         ledger.lockMember(member);
-        Optional<RedemptionResponse> earlier = find(request.externalTransactionId());
+        Optional<RedemptionResponse> earlier = find(request.branch(), request.externalTransactionId());
         if (earlier.isPresent()) {
             return new Result(sameAs(earlier.get(), member, request), false);
         }
@@ -58,7 +58,7 @@ public class PointsRedemption {
                     "The member has " + available + " points available, fewer than the " + request.points() + " asked");
         }
         Instant now = clock.instant();
-        UUID transaction = ledger.post(new Posting("redeem:" + request.externalTransactionId(), member, REASON,
+        UUID transaction = ledger.post(new Posting("redeem:" + request.branch() + ":" + request.externalTransactionId(), member, REASON,
                 new Posting.Source("REDEMPTION", request.externalTransactionId(), null), null, null,
                 request.points() + " points paid at " + request.branch(), now,
                 List.of(new Posting.Leg(member, AccountKind.MEMBER_POINTS_AVAILABLE, -request.points(), null),
@@ -82,21 +82,21 @@ public class PointsRedemption {
 
     /** The same till transaction again must be the same redemption; anything else is a conflict. */
     private static RedemptionResponse sameAs(RedemptionResponse earlier, UUID member, RedeemPointsRequest request) {
-        if (!earlier.memberId().equals(member) || earlier.points() != request.points()
-                || !earlier.branch().equals(request.branch())) {
+        if (!earlier.memberId().equals(member) || earlier.points() != request.points()) {
             throw new ConflictProblem("redemption-conflict", "Till transaction " + request.externalTransactionId()
                     + " was already used for a different redemption");
         }
         return earlier;
     }
 
-    private Optional<RedemptionResponse> find(String externalTransactionId) {
+    /** A till's transaction ids are unique within its branch. */
+    private Optional<RedemptionResponse> find(String branch, String externalTransactionId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select r.id, r.member_id, r.points, r.branch, r.redeemed_at, r.available_after
                         from redemption r
-                        where r.external_transaction_id = ?1""")
-                .setParameter(1, externalTransactionId).getResultList();
+                        where r.branch = ?1 and r.external_transaction_id = ?2""")
+                .setParameter(1, branch).setParameter(2, externalTransactionId).getResultList();
         return rows.stream().findFirst().map(row -> new RedemptionResponse((UUID) row[0], (UUID) row[1],
                 externalTransactionId, ((Number) row[2]).longValue(), (String) row[3], SqlTimes.instant(row[4]),
                 ((Number) row[5]).longValue()));

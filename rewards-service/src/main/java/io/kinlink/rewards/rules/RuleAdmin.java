@@ -3,13 +3,20 @@ package io.kinlink.rewards.rules;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.kinlink.platform.problem.DomainException;
@@ -80,15 +87,15 @@ public class RuleAdmin {
     @Transactional
     public List<RuleVersion> latest() {
         return rules.all().stream()
-                .collect(java.util.stream.Collectors.groupingBy(RuleVersion::ruleId,
-                        java.util.stream.Collectors.maxBy(Comparator.comparingInt(RuleVersion::version))))
-                .values().stream().flatMap(java.util.Optional::stream)
+                .collect(Collectors.groupingBy(RuleVersion::ruleId,
+                        Collectors.maxBy(Comparator.comparingInt(RuleVersion::version))))
+                .values().stream().flatMap(Optional::stream)
                 .sorted(Comparator.comparing(RuleVersion::ruleId)).toList();
     }
 
     private static void checkId(String ruleId, RuleKind kind, List<Problem.FieldError> errors) {
         if (kind == RuleKind.CAMPAIGN_MULTIPLIER) {
-            boolean standingId = java.util.Arrays.stream(RuleKind.values()).anyMatch(k -> ruleId.equals(k.fixedId()));
+            boolean standingId = Arrays.stream(RuleKind.values()).anyMatch(k -> ruleId.equals(k.fixedId()));
             if (standingId || !CAMPAIGN_ID.matcher(ruleId).matches()) {
                 errors.add(new Problem.FieldError("ruleId", "a campaign needs its own id of 3 to 60 lower-case "
                         + "letters, digits and dashes"));
@@ -102,17 +109,17 @@ public class RuleAdmin {
         Object params;
         try {
             params = STRICT.treeToValue(request.params(), request.kind().paramsType());
-        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+        } catch (UnrecognizedPropertyException unknown) {
             errors.add(new Problem.FieldError("params." + unknown.getPropertyName(),
                     "is not a parameter of " + request.kind()));
             return null;
-        } catch (com.fasterxml.jackson.databind.JsonMappingException wrong) {
+        } catch (JsonMappingException wrong) {
             String path = wrong.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .reduce("params", (a, b) -> b.startsWith("[") ? a + b : a + "." + b);
             errors.add(new Problem.FieldError(path, "has the wrong type or format"));
             return null;
-        } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException unreadable) {
+        } catch (IllegalArgumentException | JsonProcessingException unreadable) {
             errors.add(new Problem.FieldError("params", "does not fit " + request.kind()));
             return null;
         }
@@ -123,7 +130,7 @@ public class RuleAdmin {
     }
 
     private void checkTemplate(Object params, List<Problem.FieldError> errors) {
-        java.util.UUID template = params instanceof RuleKind.CouponParams coupon ? coupon.couponTemplateId()
+        UUID template = params instanceof RuleKind.CouponParams coupon ? coupon.couponTemplateId()
                 : params instanceof RuleKind.MilestoneParams milestone ? milestone.couponTemplateId() : null;
         if (template != null && em.find(CouponTemplate.class, template) == null) {
             errors.add(new Problem.FieldError("params.couponTemplateId", "no such coupon template"));

@@ -6,8 +6,8 @@ import io.kinlink.platform.AdvisoryLocks;
 import io.kinlink.platform.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 /** Rule versions in the database; rows are inserted, never changed. */
 @ApplicationScoped

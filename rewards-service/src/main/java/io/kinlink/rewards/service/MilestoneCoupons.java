@@ -1,5 +1,6 @@
 package io.kinlink.rewards.service;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
@@ -14,8 +15,8 @@ import io.kinlink.rewards.rules.AppliedRule;
 import io.kinlink.rewards.rules.RuleKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 /**
  * A coupon for every step of cumulative net spend (10,000 CNY by default): the n-th step's coupon
@@ -40,7 +41,7 @@ public class MilestoneCoupons {
 
     /** After a purchase is recorded: a coupon for each step its amount crossed. */
     @Transactional(TxType.MANDATORY)
-    public void onSpend(UUID member, UUID purchase, java.time.Instant at, AppliedRule<RuleKind.MilestoneParams> rule) {
+    public void onSpend(UUID member, UUID purchase, Instant at, AppliedRule<RuleKind.MilestoneParams> rule) {
         long every = rule.params().everyFen();
         long after = netSpend(member);
         long before = after - amountOf(purchase);

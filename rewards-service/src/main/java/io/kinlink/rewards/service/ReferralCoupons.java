@@ -15,8 +15,8 @@ import io.kinlink.rewards.coupons.CouponService;
 import io.kinlink.rewards.rules.RuleBook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 /**
  * The referrer's thank-you coupon when a friend's first qualifying purchase makes a referral

@@ -26,6 +26,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 
 /**
@@ -119,7 +120,7 @@ class BudgetCapTest {
         return ids.get(0);
     }
 
-    private static io.restassured.response.ValidatableResponse approve(String held) {
+    private static ValidatableResponse approve(String held) {
         return given().contentType(ContentType.JSON).body(Map.of("by", "ops-lead", "note", "VIP goodwill"))
                 .post("/api/rewards/budget/held/" + held + "/approve").then();
     }

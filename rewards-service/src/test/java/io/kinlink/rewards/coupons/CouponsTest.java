@@ -11,10 +11,12 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.kinlink.events.ReferralQualified;
@@ -34,7 +36,7 @@ class CouponsTest {
     @Inject
     CouponService coupons;
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void ledgerInvariantsHold() {
         io.kinlink.rewards.LedgerInvariants.assertHold();
     }
@@ -136,8 +138,25 @@ class CouponsTest {
                 .post("/api/rewards/coupon-templates").then().statusCode(201).extract().path("id");
     }
 
+    @Test
+    void one_coupon_per_till_transaction_of_a_branch_and_other_branches_number_their_own() {
+        String template = template("100 off", 10_000, 0, 30);
+        UUID member = UUID.randomUUID();
+        String first = issue(member, template, "first", null).statusCode(201).extract().path("id");
+        String second = issue(member, template, "second", null).statusCode(201).extract().path("id");
+        String till = "0001-" + UUID.randomUUID();
+
+        redeem(member, first, till, 50_000).statusCode(201);
+        redeem(member, second, till, 50_000).statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:kinlink:problem:till-transaction-has-coupon"));
+        redeem(member, first, till, "shanghai-pudong", 50_000).statusCode(409)
+                .body("type", equalTo("urn:kinlink:problem:coupon-already-used"));
+        redeem(member, second, till, "shanghai-pudong", 50_000).statusCode(201)
+                .body("redeemedBranch", equalTo("shanghai-pudong"));
+    }
+
     private static ValidatableResponse issue(UUID member, String template, String requestId, String staff) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("templateId", template, "requestId", requestId,
+        Map<String, Object> body = new HashMap<>(Map.of("templateId", template, "requestId", requestId,
                 "reason", "Thank you for your visit"));
         if (staff != null) {
             body.put("staffId", staff);
@@ -147,8 +166,12 @@ class CouponsTest {
     }
 
     private static ValidatableResponse redeem(UUID member, String coupon, String till, long orderFen) {
+        return redeem(member, coupon, till, "shanghai-jingan", orderFen);
+    }
+
+    private static ValidatableResponse redeem(UUID member, String coupon, String till, String branch, long orderFen) {
         return given().contentType(ContentType.JSON)
-                .body(Map.of("externalTransactionId", till, "orderAmountFen", orderFen, "branch", "shanghai-jingan"))
+                .body(Map.of("externalTransactionId", till, "orderAmountFen", orderFen, "branch", branch))
                 .post("/api/members/" + member + "/rewards/coupons/" + coupon + "/redemptions").then();
     }
 }

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasItems;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,6 +26,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 
 /**
@@ -88,7 +90,7 @@ class PointsLifecycleTest {
         expiry.expireDue(Instant.parse("2026-03-01T02:00:00Z"));
         awaitBalance(member, 0, 0);
         given().get("/api/members/" + member + "/rewards/history").then()
-                .body("findAll { it.reason == 'EXPIRED' }.points", equalTo(java.util.List.of(-5_000, -6_000)));
+                .body("findAll { it.reason == 'EXPIRED' }.points", equalTo(List.of(-5_000, -6_000)));
     }
 
     @Test
@@ -113,7 +115,7 @@ class PointsLifecycleTest {
         awaitBalance(level1, 0, -3_000); // owes what was spent of points a refund took back: shown, not hidden
         awaitBalance(level2, 0, 0);
         given().get("/api/members/" + level1 + "/rewards/history").then()
-                .body("findAll { it.reason == 'REFUND_CLAWBACK' }.points", equalTo(java.util.List.of(-3_500, -1_500)));
+                .body("findAll { it.reason == 'REFUND_CLAWBACK' }.points", equalTo(List.of(-3_500, -1_500)));
         redeem(level1, 1, "till-" + UUID.randomUUID()).then().statusCode(422);
     }
 
@@ -139,7 +141,7 @@ class PointsLifecycleTest {
         awaitBalance(referrer, 0, 0);
     }
 
-    static io.restassured.response.Response redeem(UUID member, long points, String tillTransaction) {
+    static Response redeem(UUID member, long points, String tillTransaction) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("points", points, "externalTransactionId", tillTransaction, "branch", "shanghai-jingan"))
                 .post("/api/members/" + member + "/rewards/redemptions");

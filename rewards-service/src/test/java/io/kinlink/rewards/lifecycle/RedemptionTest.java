@@ -7,6 +7,7 @@ import static io.kinlink.rewards.lifecycle.PointsLifecycleTest.redeem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -103,6 +104,21 @@ class RedemptionTest {
         awaitBalance(member, 0, 1_500);
         redeem(member, 400, till).then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("urn:kinlink:problem:redemption-conflict"));
+    }
+
+    @Test
+    void two_branches_tills_may_use_the_same_transaction_id() {
+        UUID member = memberWithAvailable(1_000);
+        String till = "0001-" + UUID.randomUUID();
+        String jingan = redeem(member, 300, till).then().statusCode(201).body("branch", equalTo("shanghai-jingan"))
+                .extract().path("id");
+        String pudong = given().contentType(ContentType.JSON)
+                .body(Map.of("points", 200, "externalTransactionId", till, "branch", "shanghai-pudong"))
+                .post("/api/members/" + member + "/rewards/redemptions").then().statusCode(201)
+                .body("branch", equalTo("shanghai-pudong")).body("availableAfter", equalTo(500)).extract().path("id");
+        assertNotEquals(jingan, pudong);
+        redeem(member, 300, till).then().statusCode(200).body("id", equalTo(jingan));
+        awaitBalance(member, 0, 500);
     }
 
     @Test

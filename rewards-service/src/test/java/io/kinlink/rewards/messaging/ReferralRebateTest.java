@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-
 import io.kinlink.platform.event.EventEnvelope;
 import io.kinlink.rewards.LedgerInvariants;
 import io.kinlink.rewards.RewardsEvents;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -90,7 +91,7 @@ class RulesTest {
         awaitBalance(after, 6_000, 0);
         given().get("/api/members/" + before + "/rewards/history").then().body("[0].ruleVersion", equalTo(1));
         given().get("/api/members/" + after + "/rewards/history").then().body("[0].ruleVersion",
-                org.hamcrest.Matchers.greaterThan(1));
+                Matchers.greaterThan(1));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.kinlink.rewards.security;
 
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
