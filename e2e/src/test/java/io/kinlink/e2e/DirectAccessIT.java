@@ -1,6 +1,7 @@
 package io.kinlink.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The services answer only through the gateway: reached directly, without its signed identity,
- * they say 401; operators' views need an operator's login.
+ * they say 401 with a problem that says so; operators' views need an operator's login.
  */
 class DirectAccessIT {
 
@@ -47,6 +48,10 @@ class DirectAccessIT {
             String direct = services.get(path.getKey()) + path.getValue();
             assertEquals(401, status(direct, null), direct);
             assertEquals(401, status(direct, "Bearer made-up"), direct);
+            HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(direct)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""), direct);
+            assertTrue(refused.body().contains("call it through the gateway"), refused.body());
             assertEquals(200, status(RunningPlatform.gatewayUrl() + path.getValue(),
                     RunningPlatform.operatorAuthorization()), "through the gateway, as an operator");
         }
