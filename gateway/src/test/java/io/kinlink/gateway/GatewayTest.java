@@ -59,6 +59,7 @@ class GatewayTest {
                     "kinlink.gateway.services.rewards", "http://localhost:" + UPSTREAM_PORT,
                     "kinlink.gateway.services.referral", "http://localhost:" + DOWN_PORT,
                     "kinlink.gateway.max-body-bytes", "1024",
+                    "kinlink.gateway.timeout", "1s",
                     "kinlink.gateway.signing-key", TestKeys.privateKey(),
                     "kinlink.gateway.auth-public-key", TestKeys.publicKey("auth"));
         }
@@ -81,6 +82,11 @@ class GatewayTest {
         upstreamVertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
             if (request.path().equals("/internal/partner-keys/verification")) {
                 answerKeyCheck(request, body.toJsonObject());
+                return;
+            }
+            if (request.path().endsWith("/slow")) {
+                // answers long after the gateway's one-second timeout in this profile
+                upstreamVertx.setTimer(3_000, id -> request.response().end("{}"));
                 return;
             }
             request.response()
@@ -300,6 +306,15 @@ class GatewayTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:kinlink:problem:service-unavailable"))
                 .body("detail", equalTo("The referral service cannot be reached right now; try again shortly"));
+    }
+
+    @Test
+    void a_service_that_answers_too_late_is_a_504_problem_naming_it() throws Exception {
+        given().header("Authorization", operator()).when().get("/api/members/slow")
+                .then().statusCode(504)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:kinlink:problem:service-timeout"))
+                .body("detail", equalTo("The member service did not answer in time; try again shortly"));
     }
 
     @Test
