@@ -49,14 +49,18 @@ public class MemberResource {
     @Path("/lookup")
     @RolesAllowed({"partner", "operator"})
     public MemberResponse lookup(@Valid @NotNull PhoneLookup lookup) {
-        UUID memberId = members.findByPhone(lookup.phone())
-                .orElseThrow(() -> new NotFoundProblem("member-not-found", "No member with this phone number"));
+        MemberService.MemberView member = members.findByPhone(lookup.phone()).orElseThrow(MemberResource::noSuchPhone);
         try {
-            access.require(memberId);
+            access.require(member.member().id());
         } catch (NotFoundProblem outOfReach) {
-            throw new NotFoundProblem("member-not-found", "No member with this phone number");
+            // the same answer as for an unknown number, without the member id that require() names
+            throw noSuchPhone();
         }
-        return MemberResponse.from(members.get(memberId));
+        return MemberResponse.from(member);
+    }
+
+    private static NotFoundProblem noSuchPhone() {
+        return new NotFoundProblem("member-not-found", "No member with this phone number");
     }
 
     public record PhoneLookup(@NotBlank @Size(max = 32) String phone) {

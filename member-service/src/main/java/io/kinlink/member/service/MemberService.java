@@ -58,10 +58,10 @@ public class MemberService {
 
     /** The member with this phone number (any notation {@link PhoneNumbers} reads), if any. */
     @Transactional
-    public Optional<UUID> findByPhone(String phone) {
+    public Optional<MemberView> findByPhone(String phone) {
         String e164 = PhoneNumbers.normalize(phone)
                 .orElseThrow(() -> new InvalidRequestProblem("phone", "is not a valid mobile phone number"));
-        return members.findByPhoneHash(phones.lookupHash(e164)).map(Member::id);
+        return members.findByPhoneHash(phones.lookupHash(e164)).map(member -> new MemberView(member, e164));
     }
 
     /** A member with the decrypted phone number, for mapping to a response that masks it. */

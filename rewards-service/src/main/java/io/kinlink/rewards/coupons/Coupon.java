@@ -81,8 +81,9 @@ public class Coupon {
     }
 
     /**
-     * Uses the coupon for a till transaction. The same transaction of the same branch again is a retry and changes
-     * nothing (returns false); anything else on a used, expired or voided coupon is refused.
+     * Uses the coupon for a till transaction. The same transaction of the same branch again is a
+     * retry and changes nothing (returns false); anything else on a used, expired or voided coupon
+     * is refused.
      */
     boolean redeem(String tillTransaction, long orderAmountFen, String branch, Instant now) {
         if (status == CouponStatus.REDEEMED && tillTransaction.equals(redemptionTransaction)

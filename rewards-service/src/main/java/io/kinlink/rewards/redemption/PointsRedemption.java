@@ -58,7 +58,8 @@ public class PointsRedemption {
                     "The member has " + available + " points available, fewer than the " + request.points() + " asked");
         }
         Instant now = clock.instant();
-        UUID transaction = ledger.post(new Posting("redeem:" + request.branch() + ":" + request.externalTransactionId(), member, REASON,
+        String idempotencyKey = "redeem:" + request.branch() + ":" + request.externalTransactionId();
+        UUID transaction = ledger.post(new Posting(idempotencyKey, member, REASON,
                 new Posting.Source("REDEMPTION", request.externalTransactionId(), null), null, null,
                 request.points() + " points paid at " + request.branch(), now,
                 List.of(new Posting.Leg(member, AccountKind.MEMBER_POINTS_AVAILABLE, -request.points(), null),

@@ -125,19 +125,6 @@ class CouponsTest {
         awaitCoupons(buyer, "ISSUED", 1);
     }
 
-    private static void awaitCoupons(UUID member, String status, int count) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
-                .get("/api/members/" + member + "/rewards/coupons?status=" + status).then().statusCode(200)
-                .body("size()", equalTo(count)));
-    }
-
-    private static String template(String name, long faceValueFen, long minSpendFen, int validDays) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("name", name, "faceValueFen", faceValueFen, "minSpendFen", minSpendFen,
-                        "validDays", validDays))
-                .post("/api/rewards/coupon-templates").then().statusCode(201).extract().path("id");
-    }
-
     @Test
     void one_coupon_per_till_transaction_of_a_branch_and_other_branches_number_their_own() {
         String template = template("100 off", 10_000, 0, 30);
@@ -153,6 +140,19 @@ class CouponsTest {
                 .body("type", equalTo("urn:kinlink:problem:coupon-already-used"));
         redeem(member, second, till, "shanghai-pudong", 50_000).statusCode(201)
                 .body("redeemedBranch", equalTo("shanghai-pudong"));
+    }
+
+    private static void awaitCoupons(UUID member, String status, int count) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
+                .get("/api/members/" + member + "/rewards/coupons?status=" + status).then().statusCode(200)
+                .body("size()", equalTo(count)));
+    }
+
+    private static String template(String name, long faceValueFen, long minSpendFen, int validDays) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", name, "faceValueFen", faceValueFen, "minSpendFen", minSpendFen,
+                        "validDays", validDays))
+                .post("/api/rewards/coupon-templates").then().statusCode(201).extract().path("id");
     }
 
     private static ValidatableResponse issue(UUID member, String template, String requestId, String staff) {
