@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.kinlink.testsupport.DatabaseServer;
 import io.kinlink.testsupport.Infrastructure;
 import io.kinlink.testsupport.KinlinkPlatform;
 import io.kinlink.testsupport.RandomKeys;
@@ -45,7 +46,9 @@ final class RunningPlatform {
                     "KINLINK_GATEWAY_RATE_LIMITS_LANDING_PER_MINUTE", "6000",
                     "KINLINK_GATEWAY_RATE_LIMITS_LANDING_BURST", "1000",
                     "KINLINK_GATEWAY_RATE_LIMITS_GENERAL_PER_MINUTE", "60000",
-                    "KINLINK_GATEWAY_RATE_LIMITS_GENERAL_BURST", "10000");
+                    "KINLINK_GATEWAY_RATE_LIMITS_GENERAL_BURST", "10000",
+                    "KINLINK_GATEWAY_RATE_LIMITS_LOGIN_PER_MINUTE", "6000",
+                    "KINLINK_GATEWAY_RATE_LIMITS_LOGIN_BURST", "1000");
             platform = KinlinkPlatform.start(root, infrastructure.kafkaBootstrapServers(),
                     infrastructure.databaseServer(), "e2e", freePorts(4), SECRETS, generousLimits, SERVICE_SETTINGS,
                     root.resolve("e2e/target/service-logs"));
@@ -93,6 +96,12 @@ final class RunningPlatform {
     static Path memberServiceLog() {
         gatewayUrl();
         return Path.of(System.getProperty("kinlink.root", "..")).resolve("e2e/target/service-logs/member-service.log");
+    }
+
+    /** The PostgreSQL server the services' databases ({@code e2e_member}, ...) live on. */
+    static DatabaseServer databaseServer() {
+        gatewayUrl();
+        return Infrastructure.shared().databaseServer();
     }
 
     /** Each domain service's own address, bypassing the gateway. */

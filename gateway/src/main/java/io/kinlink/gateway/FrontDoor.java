@@ -3,6 +3,7 @@ package io.kinlink.gateway;
 import java.util.List;
 import java.util.Set;
 
+import io.kinlink.edge.EdgeHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
@@ -12,14 +13,6 @@ import io.vertx.ext.web.RoutingContext;
  */
 final class FrontDoor {
 
-    private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
-    /**
-     * Pages (the landing page, the API docs) load only from here: the landing page keeps its small
-     * script and styles inline, Swagger UI its bundles; nothing may frame them.
-     */
-    private static final String PAGE_CSP = "default-src 'none'; script-src 'self' 'unsafe-inline'; "
-            + "style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; font-src 'self' data:; "
-            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final String ALLOWED_HEADERS = "Authorization, Content-Type, X-Api-Key, X-Request-Id";
     private static final String EXPOSED_HEADERS = "X-Request-Id, Retry-After, Location";
     private static final Set<HttpMethod> ALLOWED_METHODS = Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT,
@@ -34,18 +27,35 @@ final class FrontDoor {
     }
 
     void securityHeaders(RoutingContext ctx) {
-        ctx.addHeadersEndHandler(done -> {
-            var headers = ctx.response().headers();
-            headers.set("X-Content-Type-Options", "nosniff");
-            headers.set("Referrer-Policy", "no-referrer");
-            headers.set("X-Frame-Options", "DENY");
-            headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-            String type = headers.get("Content-Type");
-            headers.set("Content-Security-Policy", type != null && type.startsWith("text/html") ? PAGE_CSP : API_CSP);
-            if (!headers.contains("Cache-Control")) {
-                headers.set("Cache-Control", "no-store");
-            }
-        });
+        ctx.addHeadersEndHandler(done -> EdgeHeaders.apply(ctx.response().headers()));
+        ctx.next();
+    }
+
+    /**
+     * The URL and header limits, answered as problems. The HTTP layer's own limits are set far
+     * above these (see application.properties), so that only a grossly oversized request meets
+     * the HTTP layer's bare refusal.
+     */
+    void requestLimits(RoutingContext ctx) {
+        if (ctx.request().uri().length() > settings.maxUrlLength()) {
+            Problems.send(ctx, 414, "uri-too-long", "URI too long",
+                    "The URL is longer than " + settings.maxUrlLength() + " characters");
+            return;
+        }
+        int headerBytes = 0;
+        for (var header : ctx.request().headers()) {
+            headerBytes += header.getKey().length() + header.getValue().length() + 4;
+        }
+        if (headerBytes > settings.maxHeaderBytes()) {
+            Problems.send(ctx, 431, "request-header-fields-too-large", "Request header fields too large",
+                    "The request's headers are larger than " + settings.maxHeaderBytes() + " bytes");
+            return;
+        }
+        if (ctx.request().headers().contains("Transfer-Encoding") && ctx.request().headers().contains("Content-Length")) {
+            Problems.send(ctx, 400, "ambiguous-framing", "Malformed request",
+                    "A request may carry Content-Length or Transfer-Encoding, not both");
+            return;
+        }
         ctx.next();
     }
 

@@ -2,6 +2,7 @@ package io.kinlink.gateway;
 
 import java.util.concurrent.TimeUnit;
 
+import io.kinlink.edge.HttpRefusals;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.ext.web.Router;
@@ -40,7 +41,10 @@ public class GatewayRoutes {
         router.route().order(-100)
                 .handler(RequestIds::assign)
                 .handler(frontDoor::securityHeaders)
+                .handler(frontDoor::requestLimits)
                 .handler(frontDoor::cors);
+        // what the HTTP layer refuses before any route runs (bad percent-encoding, a bad request line)
+        HttpRefusals.STATUSES.forEach(status -> router.errorHandler(status, ctx -> HttpRefusals.send(ctx, status)));
         // limited before the body is read: a client over its limit costs no more than its headers
         router.routeWithRegex("/(api|r)(/.*)?").order(-50).handler(frontDoor::rateLimit);
         router.routeWithRegex("/(api|r)(/.*)?")

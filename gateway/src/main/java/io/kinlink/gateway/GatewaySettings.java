@@ -27,6 +27,14 @@ public interface GatewaySettings {
     @WithDefault("65536")
     long maxBodyBytes();
 
+    /** Longer URLs (path and query) are refused with 414. */
+    @WithDefault("8192")
+    int maxUrlLength();
+
+    /** Requests whose headers together pass this size are refused with 431. */
+    @WithDefault("16384")
+    int maxHeaderBytes();
+
     /**
      * The gateway's private key (RSA, PKCS#8, base64 without PEM lines; env KINLINK_GATEWAY_SIGNING_KEY):
      * it signs the identity forwarded to the services, which hold only the public half. A secret.

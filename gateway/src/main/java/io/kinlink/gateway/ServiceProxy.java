@@ -12,6 +12,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
 
@@ -106,7 +107,7 @@ final class ServiceProxy {
         client.request(options)
                 .compose(request -> body == null ? request.send() : request.send(body))
                 .compose(response -> response.body().map(payload -> new Answer(response, payload)))
-                .onSuccess(answer -> relay(ctx, answer))
+                .onSuccess(answer -> relay(ctx, answer, base))
                 .onFailure(failure -> unreachable(ctx, service, failure))
                 .onComplete(done -> LOG.infof("%s %s -> %s %d in %d ms [%s]", ctx.request().method(), logged, service,
                         ctx.response().getStatusCode(), (System.nanoTime() - started) / 1_000_000, requestId));
@@ -147,15 +148,34 @@ final class ServiceProxy {
         return headers;
     }
 
-    private static void relay(RoutingContext ctx, Answer answer) {
-        ctx.response().setStatusCode(answer.response().statusCode());
+    private void relay(RoutingContext ctx, Answer answer, URI base) {
+        int status = answer.response().statusCode();
+        if (status >= 400 && answer.payload().length() == 0 && ctx.request().method() != HttpMethod.HEAD) {
+            // a service's HTTP layer refused without a body: the caller still gets a problem
+            String reason = answer.response().statusMessage();
+            Problems.send(ctx, status, reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), reason,
+                    "The request was refused: " + reason);
+            return;
+        }
+        ctx.response().setStatusCode(status);
         answer.response().headers().forEach(header -> {
             String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (!NOT_FORWARDED.contains(name) && !name.equals(RequestIds.HEADER.toLowerCase(Locale.ROOT))) {
+            if (name.equals("location")) {
+                ctx.response().headers().add(header.getKey(), inGatewaySpace(ctx, base, header.getValue()));
+            } else if (!NOT_FORWARDED.contains(name) && !name.equals(RequestIds.HEADER.toLowerCase(Locale.ROOT))) {
                 ctx.response().headers().add(header.getKey(), header.getValue());
             }
         });
         ctx.response().end(answer.payload());
+    }
+
+    /** A service's own address never reaches a caller: its Location points at the gateway the caller used. */
+    private static String inGatewaySpace(RoutingContext ctx, URI base, String location) {
+        String serviceOrigin = base.getScheme() + "://" + base.getRawAuthority();
+        if (!location.startsWith(serviceOrigin) || ctx.request().authority() == null) {
+            return location;
+        }
+        return ctx.request().scheme() + "://" + ctx.request().authority() + location.substring(serviceOrigin.length());
     }
 
     private static void unreachable(RoutingContext ctx, String service, Throwable failure) {

@@ -14,13 +14,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import io.kinlink.events.MemberRegistered;
 import io.kinlink.events.PurchaseAttributed.ChainLink;
 import io.kinlink.events.PurchaseAttributed;
 import io.kinlink.events.RefundAttributed;
 import io.kinlink.events.Topics;
 import io.kinlink.platform.event.DomainEvent;
 import io.kinlink.platform.event.EventEnvelope;
+import io.kinlink.rewards.members.KnownMembers;
 import io.kinlink.testsupport.TopicPublisher;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Publishes what the referral service would, and reads balances as a partner would. */
 public final class RewardsEvents {
@@ -49,6 +53,20 @@ public final class RewardsEvents {
                                        long refundedTotalFen, Instant at) {
         return envelope(buyer, new RefundAttributed(UUID.randomUUID(), purchaseId, buyer, amountFen, purchaseAmountFen,
                 refundedTotalFen, at));
+    }
+
+    /** Makes {@code member} known to the service as its member-events consumer would on MemberRegistered. */
+    public static UUID known(UUID member) {
+        KnownMembers members = Arc.container().instance(KnownMembers.class).get();
+        QuarkusTransaction.requiringNew().run(() -> members.learn(member, Instant.now()));
+        return member;
+    }
+
+    /** What the member service publishes when someone registers. */
+    public static void publishRegistration(UUID member) {
+        EventEnvelope envelope = envelope(member, new MemberRegistered(member, "T**", "hash-" + member, null, null,
+                "shanghai-jingan", "APP", Instant.now(), null));
+        TopicPublisher.publish(Topics.MEMBER_EVENTS, envelope.key(), envelope.toJson(MAPPER));
     }
 
     public static void publish(EventEnvelope envelope) {

@@ -52,9 +52,15 @@ public final class LocalStack {
 
         System.out.println("Starting member, referral and rewards services and the gateway ...");
         int port = options.port();
-        platform.set(KinlinkPlatform.start(options.root(), kafka.bootstrapServers(),
-                postgres.asDatabaseServer(), "kinlink", List.of(port, port + 1, port + 2, port + 3),
-                secrets(options.data()), options.data().resolve("logs")));
+        try {
+            platform.set(KinlinkPlatform.start(options.root(), kafka.bootstrapServers(),
+                    postgres.asDatabaseServer(), "kinlink", List.of(port, port + 1, port + 2, port + 3),
+                    secrets(options.data()), options.data().resolve("logs")));
+        } catch (RuntimeException failed) {
+            // the shutdown hook stops Kafka and PostgreSQL; nothing is left running behind a failed start
+            System.err.println("\nKinlink did not start: " + failed.getMessage());
+            System.exit(1);
+        }
 
         System.out.printf("%nKinlink is ready in %d s: %s%n", (System.nanoTime() - started) / 1_000_000_000,
                 platform.get().gatewayUrl());

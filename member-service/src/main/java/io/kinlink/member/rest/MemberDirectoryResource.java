@@ -3,6 +3,8 @@ package io.kinlink.member.rest;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.kinlink.platform.input.BusinessTime;
+import io.kinlink.platform.input.Paging;
 import io.kinlink.member.Tier;
 import io.kinlink.member.directory.Behaviour;
 import io.kinlink.member.directory.DirectoryCsv;
@@ -41,11 +43,11 @@ public class MemberDirectoryResource {
                               @QueryParam("needsTag") String needsTag,
                               @QueryParam("valueSegment") ValueSegment valueSegment,
                               @QueryParam("behaviour") Behaviour behaviour,
-                              @QueryParam("lastVisitBefore") Instant lastVisitBefore,
-                              @QueryParam("lastVisitAfter") Instant lastVisitAfter,
+                              @QueryParam("lastVisitBefore") @BusinessTime(planned = true) Instant lastVisitBefore,
+                              @QueryParam("lastVisitAfter") @BusinessTime(planned = true) Instant lastVisitAfter,
                               @QueryParam("minYearSpendFen") @Min(0) Long minYearSpendFen,
                               @QueryParam("sort") @DefaultValue("registered,desc") String sort,
-                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                              @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                               @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         MemberFilter filter = filter(tier, branch, needsTag, valueSegment, behaviour, lastVisitBefore, lastVisitAfter,
                 minYearSpendFen);
@@ -59,8 +61,8 @@ public class MemberDirectoryResource {
                            @QueryParam("needsTag") String needsTag,
                            @QueryParam("valueSegment") ValueSegment valueSegment,
                            @QueryParam("behaviour") Behaviour behaviour,
-                           @QueryParam("lastVisitBefore") Instant lastVisitBefore,
-                           @QueryParam("lastVisitAfter") Instant lastVisitAfter,
+                           @QueryParam("lastVisitBefore") @BusinessTime(planned = true) Instant lastVisitBefore,
+                           @QueryParam("lastVisitAfter") @BusinessTime(planned = true) Instant lastVisitAfter,
                            @QueryParam("minYearSpendFen") @Min(0) Long minYearSpendFen,
                            @QueryParam("sort") @DefaultValue("registered,desc") String sort) {
         String[] sortParts = sortParts(sort);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.kinlink.platform.input.BusinessTime;
 import io.kinlink.member.PurchaseItem;
 import io.kinlink.member.service.PurchaseService.NewPurchase;
 import jakarta.validation.Valid;
@@ -11,7 +12,6 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -26,7 +26,7 @@ public record RecordPurchaseRequest(
         @NotBlank @Size(max = 100) String externalTransactionId,
         @NotNull @Positive @Max(value = 10_000_000_000L, message = "must be at most 100,000,000 CNY") Long amountFen,
         @NotBlank @Size(max = 64) String branch,
-        @PastOrPresent Instant occurredAt,
+        @BusinessTime Instant occurredAt,
         @Size(max = 50) List<@Valid @NotNull Item> items) {
 
     /**
@@ -36,7 +36,7 @@ public record RecordPurchaseRequest(
             @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}", message = "must be a lower-case slug such as laser")
             String category,
             @Size(max = 200) String description,
-            @NotNull @Positive Long amountFen) {
+            @NotNull @Positive @Max(value = 10_000_000_000L, message = "must be at most 100,000,000 CNY") Long amountFen) {
     }
 
     /** The items, when given, must add up to the amount paid. */

@@ -3,11 +3,11 @@ package io.kinlink.member.rest;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.kinlink.platform.input.BusinessTime;
 import io.kinlink.member.service.RefundService.NewRefund;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
@@ -20,7 +20,7 @@ public record RecordRefundRequest(
         @NotBlank @Size(max = 100) String externalRefundId,
         @NotNull @Positive @Max(10_000_000_000L) Long amountFen,
         @Size(max = 200) String reason,
-        @PastOrPresent Instant occurredAt) {
+        @BusinessTime Instant occurredAt) {
 
     NewRefund toNewRefund() {
         return new NewRefund(purchaseId, externalRefundId.strip(), amountFen, reason, occurredAt);

@@ -10,7 +10,10 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.ForbiddenException;
@@ -62,7 +65,13 @@ public class ProblemMappers {
     public Response unreadable(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            errors.add(new Problem.FieldError(jsonPath(mapping), "has the wrong type or format"));
+            errors.add(new Problem.FieldError(jsonPath(mapping), reasonOf(mapping)));
+        } else if (e instanceof StreamReadException syntax && syntax.getProcessor() != null
+                && syntax.getProcessor().getParsingContext() != null
+                && syntax.getProcessor().getParsingContext().getCurrentName() != null) {
+            // a key given twice, or a syntax error inside a value: name where the parser stood
+            errors.add(new Problem.FieldError(syntax.getProcessor().getParsingContext().pathAsPointer().toString()
+                    .substring(1).replace('/', '.'), syntax.getOriginalMessage()));
         }
         return respond(new Problem(Problem.type("malformed-request"), "Malformed request", 400,
                 "The request body is not valid JSON of the expected shape", uri.getPath(), requestId(headers),
@@ -72,6 +81,17 @@ public class ProblemMappers {
     /** More specific than the JSON mapper Quarkus brings, which would answer plain JSON. */
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return unreadable(e, uri, headers);
+    }
+
+    /** Also a client's error here: Jackson reports a creator property given twice as a definition problem. */
+    @ServerExceptionMapper
+    public Response invalidDefinition(InvalidDefinitionException e, UriInfo uri, HttpHeaders headers) {
+        return unreadable(e, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response unparsable(StreamReadException e, UriInfo uri, HttpHeaders headers) {
         return unreadable(e, uri, headers);
     }
 
@@ -115,9 +135,11 @@ public class ProblemMappers {
     /** The bean property path without the method and parameter names: {@code items[0].amountFen}. */
     private static String fieldOf(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
+        String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
             switch (node.getKind()) {
-                case METHOD, PARAMETER, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> { }
+                case PARAMETER -> parameter = node.getName();
+                case METHOD, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> { }
                 default -> {
                     if (node.getIndex() != null && !field.isEmpty()) {
                         field.append('[').append(node.getIndex()).append(']');
@@ -128,7 +150,15 @@ public class ProblemMappers {
                 }
             }
         }
+        if (field.isEmpty() && parameter != null && isPlainValue(violation.getInvalidValue())) {
+            return parameter; // a query or path parameter, such as page
+        }
         return field.isEmpty() ? "body" : field.toString();
+    }
+
+    private static boolean isPlainValue(Object value) {
+        return value instanceof Number || value instanceof CharSequence || value instanceof Boolean
+                || value instanceof Enum<?> || value instanceof java.time.temporal.Temporal;
     }
 
     private static String jsonPath(JsonMappingException e) {
@@ -141,6 +171,14 @@ public class ProblemMappers {
             }
         }
         return path.toString();
+    }
+
+    /** Our own refusals of text say why; for the rest, the type or format is wrong. */
+    private static String reasonOf(JsonMappingException e) {
+        if (e instanceof InvalidFormatException format && format.getTargetType() == String.class) {
+            return format.getOriginalMessage();
+        }
+        return "has the wrong type or format";
     }
 
     private static String slugOf(String reason) {

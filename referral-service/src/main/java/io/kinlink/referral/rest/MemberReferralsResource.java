@@ -2,6 +2,7 @@ package io.kinlink.referral.rest;
 
 import java.util.UUID;
 
+import io.kinlink.platform.input.Paging;
 import io.kinlink.platform.security.MemberReach;
 import io.kinlink.referral.analytics.MemberNetwork;
 import io.kinlink.referral.analytics.NetworkSize;
@@ -47,7 +48,7 @@ public class MemberReferralsResource {
     @GET
     @Path("/members/{memberId}/referrals")
     public MyReferralsView referrals(@PathParam("memberId") UUID memberId,
-                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         reach.require(memberId);
         return queries.referralsOf(memberId, page, size);

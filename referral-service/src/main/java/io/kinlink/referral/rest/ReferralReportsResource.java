@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.kinlink.platform.input.BusinessTime;
+import io.kinlink.platform.input.Paging;
 import io.kinlink.platform.problem.InvalidRequestProblem;
 import io.kinlink.platform.problem.QueryEnums;
 import io.kinlink.referral.RejectionReason;
@@ -55,7 +57,8 @@ public class ReferralReportsResource {
 
     @GET
     @Path("/funnel")
-    public FunnelReport funnel(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
+    public FunnelReport funnel(@QueryParam("from") @BusinessTime(planned = true) Instant from,
+                               @QueryParam("to") @BusinessTime(planned = true) Instant to,
                                @QueryParam("referrerId") UUID referrerId, @QueryParam("branch") String branch,
                                @QueryParam("campaign") String campaign,
                                @QueryParam("groupBy") @DefaultValue("NONE") String groupBy) {
@@ -67,7 +70,8 @@ public class ReferralReportsResource {
 
     @GET
     @Path("/leaders")
-    public List<OpinionLeader> leaders(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
+    public List<OpinionLeader> leaders(@QueryParam("from") @BusinessTime(planned = true) Instant from,
+                                       @QueryParam("to") @BusinessTime(planned = true) Instant to,
                                        @QueryParam("branch") String branch,
                                        @QueryParam("by") @DefaultValue("QUALIFIED") String by,
                                        @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit) {
@@ -78,9 +82,10 @@ public class ReferralReportsResource {
 
     @GET
     @Path("/rejections")
-    public RejectionView.Page rejections(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
+    public RejectionView.Page rejections(@QueryParam("from") @BusinessTime(planned = true) Instant from,
+                                         @QueryParam("to") @BusinessTime(planned = true) Instant to,
                                          @QueryParam("reason") String reason,
-                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         Instant[] period = period(from, to);
         return queries.rejections(period[0], period[1],

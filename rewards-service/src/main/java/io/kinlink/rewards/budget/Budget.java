@@ -41,8 +41,8 @@ public class Budget {
     }
 
     @Transactional(TxType.MANDATORY)
-    public boolean fits(String period, long valueFen) {
-        return issued(period) + valueFen <= cap(period);
+    public boolean fits(String period, long valueFen, Instant at) {
+        return issued(period) + valueFen <= cap(period, at);
     }
 
     /** Counts a payment (positive) or its undoing (negative) once per source. */
@@ -89,10 +89,17 @@ public class Budget {
                 .setParameter(1, period).getSingleResult()).longValue();
     }
 
-    /** The period's cap by the budget-cap rule in force when it starts; no rule, no cap. */
+    /**
+     * The period's cap by the budget-cap rule in force at {@code at} (held within the period): an
+     * operator who raises the cap mid-month raises it for what is decided from then on; a past
+     * month keeps the version in force at its end. No rule, no cap.
+     */
     @Transactional(TxType.MANDATORY)
-    public long cap(String period) {
-        return rules.at(start(period)).budgetCap()
+    public long cap(String period, Instant at) {
+        Instant start = start(period);
+        Instant lastMoment = start(YearMonth.parse(period).plusMonths(1).toString()).minusNanos(1_000);
+        Instant within = at.isBefore(start) ? start : at.isAfter(lastMoment) ? lastMoment : at;
+        return rules.at(within).budgetCap()
                 .map(cap -> Math.max(cap.params().minimumFen(),
                         Math.multiplyExact(revenue(period), (long) cap.params().shareBasisPoints()) / 10_000L))
                 .orElse(Long.MAX_VALUE);

@@ -1,13 +1,12 @@
 package io.kinlink.rewards.budget;
 
 import java.time.Clock;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.kinlink.platform.input.BusinessTimeWindow;
 import io.kinlink.platform.problem.InvalidRequestProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -35,11 +34,13 @@ public class BudgetResource {
     private final Budget budget;
     private final RewardGate gate;
     private final Clock clock;
+    private final BusinessTimeWindow window;
 
-    public BudgetResource(Budget budget, RewardGate gate, Clock clock) {
+    public BudgetResource(Budget budget, RewardGate gate, Clock clock, BusinessTimeWindow window) {
         this.budget = budget;
         this.gate = gate;
         this.clock = clock;
+        this.window = window;
     }
 
     /** A month's revenue, cap, what was issued, what is left, and what is held ({@code period=2026-11}; now by default). */
@@ -47,7 +48,7 @@ public class BudgetResource {
     @Transactional
     public BudgetView period(@QueryParam("period") String period) {
         String month = period == null ? budget.periodOf(clock.instant()) : month(period);
-        long cap = budget.cap(month);
+        long cap = budget.cap(month, clock.instant());
         long issued = budget.issued(month);
         List<HeldRewardView> held = gate.held(Optional.of("HELD")).stream()
                 .filter(reward -> reward.period().equals(month)).toList();
@@ -73,12 +74,8 @@ public class BudgetResource {
         return gate.approve(id, approval.by(), approval.note());
     }
 
-    private static String month(String period) {
-        try {
-            return YearMonth.parse(period).toString();
-        } catch (DateTimeParseException malformed) {
-            throw new InvalidRequestProblem("period", "must be a month like 2026-11");
-        }
+    private String month(String period) {
+        return window.month("period", period).toString();
     }
 
     public record Approval(@NotBlank @Size(max = 100) String by, @Size(max = 300) String note) {

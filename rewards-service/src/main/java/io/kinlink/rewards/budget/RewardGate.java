@@ -1,6 +1,7 @@
 package io.kinlink.rewards.budget;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -77,10 +78,10 @@ public class RewardGate {
             return;
         }
         long value = valueOf(reward);
-        if (budget.fits(period, value)) {
+        if (budget.fits(period, value, reward.occurredAt())) {
             pay(reward, period, value);
         } else {
-            hold(reward, period, value);
+            hold(reward, period, value, reward.occurredAt());
         }
     }
 
@@ -120,7 +121,7 @@ public class RewardGate {
     private boolean releaseIfFits(UUID id) {
         HeldRow held = lockHeld(id);
         budget.lock(held.period());
-        if (!held.status().equals("HELD") || !budget.fits(held.period(), held.valueFen())) {
+        if (!held.status().equals("HELD") || !budget.fits(held.period(), held.valueFen(), clock.instant())) {
             return false;
         }
         settle(held, "RELEASED", "budget", "Budget freed up");
@@ -188,9 +189,9 @@ public class RewardGate {
         return null;
     }
 
-    private void hold(Reward reward, String period, long value) {
+    private void hold(Reward reward, String period, long value, Instant at) {
         String reason = String.format("Over the %s incentive budget: %d fen issued of a %d fen cap (revenue %d fen)",
-                period, budget.issued(period), budget.cap(period), budget.revenue(period));
+                period, budget.issued(period), budget.cap(period, at), budget.revenue(period));
         em.createNativeQuery("""
                         insert into held_reward (id, idempotency_key, period, member_id, kind, value_fen, payload, reason,
                             status, held_at)

@@ -46,10 +46,7 @@ public class CouponResource {
     @RolesAllowed("operator")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response issue(@PathParam("memberId") UUID member, @Valid @NotNull CouponRequests.Issue request) {
-        String cause = request.staffId() == null ? "operator" : "staff:" + request.staffId();
-        CouponService.Result result = coupons.issue(new CouponGrant(member, request.templateId(),
-                cause + ":" + request.requestId(), request.reason(), request.staffId() == null ? "OPERATOR" : "STAFF",
-                request.requestId(), null, null, request.staffId()));
+        CouponService.Result result = coupons.issueOnRequest(member, request);
         return Response.status(result.changed() ? 201 : 200).entity(CouponView.of(result.coupon())).build();
     }
 

@@ -16,6 +16,7 @@ import io.kinlink.platform.problem.RuleViolationProblem;
 import io.kinlink.rewards.budget.Budget;
 import io.kinlink.rewards.config.RewardsSettings;
 import io.kinlink.rewards.ledger.Ledger;
+import io.kinlink.rewards.members.KnownMembers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -35,15 +36,31 @@ public class CouponService {
     private final Outbox outbox;
     private final RewardsSettings settings;
     private final Clock clock;
+    private final KnownMembers knownMembers;
 
     public CouponService(EntityManager em, Ledger ledger, Budget budget, Outbox outbox, RewardsSettings settings,
-                         Clock clock) {
+                         Clock clock, KnownMembers knownMembers) {
+        this.knownMembers = knownMembers;
         this.em = em;
         this.ledger = ledger;
         this.budget = budget;
         this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /**
+     * A coupon given by a person (an operator, or staff from their allowance) to a member there is.
+     * The request id is the caller's for this member: the same id again returns this member's coupon,
+     * the same id for another member issues theirs.
+     */
+    @Transactional
+    public Result issueOnRequest(UUID member, CouponRequests.Issue request) {
+        knownMembers.require(member);
+        String cause = request.staffId() == null ? "operator" : "staff:" + request.staffId();
+        return issue(new CouponGrant(member, request.templateId(), cause + ":" + request.requestId() + ":member:" + member,
+                request.reason(), request.staffId() == null ? "OPERATOR" : "STAFF", request.requestId(), null, null,
+                request.staffId()));
     }
 
     /**

@@ -99,7 +99,9 @@ public class RefundReversals {
                 credit.chainLevel(),
                 String.format("%d of %d fen of purchase %s refunded: %d points %s", refunded.refundedFen(),
                         refunded.amountFen(), purchase, points,
-                        pending ? "reversed while pending" : "taken back after the holding period"),
+                        pending ? "reversed while pending"
+                                : credit.account() == AccountKind.MEMBER_POINTS_AVAILABLE ? "taken back (they were available at once)"
+                                : "taken back after the holding period"),
                 at,
                 List.of(new Posting.Leg(credit.member(), from, -points, null),
                         new Posting.Leg(null, AccountKind.PROGRAM_POINTS_ISSUED, points, null)),

@@ -3,6 +3,7 @@ package io.kinlink.rewards.rest;
 import java.util.List;
 import java.util.UUID;
 
+import io.kinlink.platform.input.Paging;
 import io.kinlink.platform.security.MemberReach;
 import io.kinlink.rewards.redemption.PointsRedemption;
 import io.kinlink.rewards.redemption.RedeemPointsRequest;
@@ -67,7 +68,7 @@ public class RewardsResource {
     @Path("/history")
     @RolesAllowed({"member", "partner", "operator"})
     public List<Movement> history(@PathParam("memberId") UUID memberId,
-                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                  @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         reach.require(memberId);
         return queries.historyOf(memberId, page, size);

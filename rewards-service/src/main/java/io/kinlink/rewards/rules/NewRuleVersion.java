@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.kinlink.platform.input.BusinessTime;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -13,6 +14,6 @@ import jakarta.validation.constraints.Size;
  * @param effectiveFrom when it takes effect; now when left out
  * @param effectiveTo   when it stops (a campaign's end); open when left out
  */
-public record NewRuleVersion(@NotNull RuleKind kind, @NotNull JsonNode params, Instant effectiveFrom,
-                             Instant effectiveTo, @Size(max = 200) String note) {
+public record NewRuleVersion(@NotNull RuleKind kind, @NotNull JsonNode params, @BusinessTime(planned = true) Instant effectiveFrom,
+                             @BusinessTime(planned = true) Instant effectiveTo, @Size(max = 200) String note) {
 }

@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import io.kinlink.platform.input.StrictJson;
 import io.kinlink.platform.problem.DomainException;
 import io.kinlink.platform.problem.NotFoundProblem;
 import io.kinlink.platform.problem.Problem;
@@ -35,11 +35,8 @@ public class RuleAdmin {
 
     private static final Pattern CAMPAIGN_ID = Pattern.compile("[a-z0-9][a-z0-9-]{2,59}");
     /** Reads parameters strictly: unknown fields and numbers of the wrong kind are errors, not guesses. */
-    private static final ObjectMapper STRICT = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
+    private static final ObjectMapper STRICT = StrictJson.apply(new ObjectMapper())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final RuleRepository rules;
     private final Validator validator;
@@ -106,6 +103,10 @@ public class RuleAdmin {
     }
 
     private Object readParams(NewRuleVersion request, List<Problem.FieldError> errors) {
+        if (!request.params().isObject()) {
+            errors.add(new Problem.FieldError("params", "must be an object with the parameters of " + request.kind()));
+            return null;
+        }
         Object params;
         try {
             params = STRICT.treeToValue(request.params(), request.kind().paramsType());

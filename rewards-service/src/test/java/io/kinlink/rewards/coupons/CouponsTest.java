@@ -7,6 +7,9 @@ import static io.kinlink.rewards.RewardsEvents.refund;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import io.kinlink.events.ReferralQualified;
 import io.kinlink.events.ReferralReversed;
+import io.kinlink.rewards.RewardsEvents;
 import io.kinlink.testsupport.KinlinkInfraResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -148,6 +152,47 @@ class CouponsTest {
                 .body("size()", equalTo(count)));
     }
 
+    @Test
+    void a_coupon_is_issued_only_to_an_id_that_names_a_member() {
+        String template = template("Welcome back", 10_000, 0, 30);
+        UUID nobody = UUID.randomUUID();
+        issueUnchecked(nobody, template, "r-" + nobody, null, "Goodwill").statusCode(404)
+                .body("type", equalTo("urn:kinlink:problem:member-not-found"));
+        given().get("/api/members/" + nobody + "/rewards/coupons").then().body("size()", equalTo(0));
+
+        UUID registered = UUID.randomUUID();
+        RewardsEvents.publishRegistration(registered);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                issueUnchecked(registered, template, "r-" + registered, null, "Goodwill").statusCode(201));
+    }
+
+    @Test
+    void a_request_id_names_one_members_coupon_so_another_member_gets_their_own() {
+        String template = template("Birthday", 20_000, 0, 30);
+        UUID alice = RewardsEvents.known(UUID.randomUUID());
+        UUID bob = RewardsEvents.known(UUID.randomUUID());
+        String requestId = "birthday-" + UUID.randomUUID();
+        String alices = issue(alice, template, requestId, null).statusCode(201).extract().path("id");
+        String bobs = issue(bob, template, requestId, null).statusCode(201)
+                .body("memberId", equalTo(bob.toString())).extract().path("id");
+        assertNotEquals(alices, bobs);
+        issue(alice, template, requestId, null).statusCode(200).body("id", equalTo(alices))
+                .body("memberId", equalTo(alice.toString()));
+    }
+
+    @Test
+    void a_reason_as_long_as_the_api_allows_is_kept_whole_and_a_coupon_has_no_stray_fields() {
+        String template = template("Apology", 5_000, 0, 30);
+        UUID member = RewardsEvents.known(UUID.randomUUID());
+        String reason = "因".repeat(200);
+        Map<String, Object> coupon = issueUnchecked(member, template, "apology", null, reason).statusCode(201)
+                .body("reason", equalTo(reason)).extract().path("$");
+        assertTrue(coupon.containsKey("issuedAt"));
+        assertFalse(coupon.containsKey("suedAt"), "the record accessor issuedAt() read as a boolean is*: " + coupon);
+        issueUnchecked(member, template, "apology-2", null, reason + "x").statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
+    }
+
     private static String template(String name, long faceValueFen, long minSpendFen, int validDays) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("name", name, "faceValueFen", faceValueFen, "minSpendFen", minSpendFen,
@@ -156,8 +201,14 @@ class CouponsTest {
     }
 
     private static ValidatableResponse issue(UUID member, String template, String requestId, String staff) {
+        RewardsEvents.known(member);
+        return issueUnchecked(member, template, requestId, staff, "Thank you for your visit");
+    }
+
+    private static ValidatableResponse issueUnchecked(UUID member, String template, String requestId, String staff,
+                                                      String reason) {
         Map<String, Object> body = new HashMap<>(Map.of("templateId", template, "requestId", requestId,
-                "reason", "Thank you for your visit"));
+                "reason", reason));
         if (staff != null) {
             body.put("staffId", staff);
         }

@@ -1,0 +1,42 @@
+package io.kinlink.rewards.messaging;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.kinlink.events.MemberRegistered;
+import io.kinlink.platform.event.EventEnvelope;
+import io.kinlink.platform.inbox.EventProcessor;
+import io.kinlink.rewards.members.KnownMembers;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Registrations, so that ids given by operators can be checked against the members there are. */
+@ApplicationScoped
+public class MemberEventsConsumer {
+
+    static final String CONSUMER = "rewards-service/member-events";
+
+    private final EventProcessor processor;
+    private final KnownMembers members;
+    private final ObjectMapper mapper;
+
+    public MemberEventsConsumer(EventProcessor processor, KnownMembers members, ObjectMapper mapper) {
+        this.processor = processor;
+        this.members = members;
+        this.mapper = mapper;
+    }
+
+    @Incoming("member-events")
+    @Blocking
+    public void consume(String message) {
+        processor.process(CONSUMER, message, this::apply);
+    }
+
+    private void apply(EventEnvelope event) {
+        if (event.is(MemberRegistered.class)) {
+            MemberRegistered registered = event.payloadAs(MemberRegistered.class, mapper);
+            members.learn(registered.memberId(), registered.registeredAt());
+        }
+    }
+}
