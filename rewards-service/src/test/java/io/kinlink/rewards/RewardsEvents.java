@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.kinlink.events.MemberRegistered;
-import io.kinlink.events.PurchaseAttributed.ChainLink;
 import io.kinlink.events.PurchaseAttributed;
+import io.kinlink.events.PurchaseAttributed.ChainLink;
 import io.kinlink.events.RefundAttributed;
 import io.kinlink.events.Topics;
 import io.kinlink.platform.event.DomainEvent;

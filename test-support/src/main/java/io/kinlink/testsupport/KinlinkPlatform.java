@@ -54,21 +54,8 @@ public final class KinlinkPlatform implements AutoCloseable {
             for (int i = 0; i < DOMAIN_SERVICES.size(); i++) {
                 String service = DOMAIN_SERVICES.get(i);
                 String shortName = service.substring(0, service.indexOf('-'));
-                Map<String, String> env = new HashMap<>(serviceOverrides);
-                env.putAll(secrets);
-                env.remove(RandomKeys.GATEWAY_SIGNING_KEY);
-                if (!service.equals("member-service")) {
-                    // only the member service signs access tokens and keeps operators
-                    env.keySet().removeAll(Set.of(RandomKeys.AUTH_SIGNING_KEY, RandomKeys.ADMIN_USERNAME,
-                            RandomKeys.ADMIN_PASSWORD));
-                }
-                env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.ensureDatabase(database + "_" + shortName));
-                env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
-                env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-                env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
-                env.put("KINLINK_REFERRAL_SHARE_BASE_URL", gatewayUrl);
-                // no SMS here: login codes go to the member service's log, where the tests and the walk-through read them
-                env.put("KINLINK_AUTH_LOGIN_CODES_SENDER", "log");
+                Map<String, String> env = environment(service, kafkaBootstrapServers, postgres, database, secrets,
+                        serviceOverrides, gatewayUrl);
                 started.add(ServiceProcess.start(root, service, ports.get(i + 1), env, logDir));
                 gatewayEnv.put("KINLINK_GATEWAY_SERVICES_" + shortName.toUpperCase(Locale.ROOT),
                         "http://localhost:" + ports.get(i + 1));
@@ -83,6 +70,29 @@ public final class KinlinkPlatform implements AutoCloseable {
             started.forEach(ServiceProcess::close);
             throw e;
         }
+    }
+
+    /** The configuration of one domain service, as environment variables. */
+    public static Map<String, String> environment(String service, String kafkaBootstrapServers, DatabaseServer postgres,
+                                                  String database, Map<String, String> secrets,
+                                                  Map<String, String> overrides, String gatewayUrl) {
+        String shortName = service.substring(0, service.indexOf('-'));
+        Map<String, String> env = new HashMap<>(overrides);
+        env.putAll(secrets);
+        env.remove(RandomKeys.GATEWAY_SIGNING_KEY);
+        if (!service.equals("member-service")) {
+            // only the member service signs access tokens and keeps operators
+            env.keySet().removeAll(Set.of(RandomKeys.AUTH_SIGNING_KEY, RandomKeys.ADMIN_USERNAME,
+                    RandomKeys.ADMIN_PASSWORD));
+        }
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.ensureDatabase(database + "_" + shortName));
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        env.put("KINLINK_REFERRAL_SHARE_BASE_URL", gatewayUrl);
+        // no SMS here: login codes go to the member service's log, where the tests and the walk-through read them
+        env.put("KINLINK_AUTH_LOGIN_CODES_SENDER", "log");
+        return env;
     }
 
     public String gatewayUrl() {

@@ -22,6 +22,11 @@ import java.util.stream.Stream;
  */
 public final class LocalStack {
 
+    /** The local PostgreSQL superuser's password, kept in secrets.properties beside the services' keys. */
+    static final String POSTGRES_PASSWORD = "KINLINK_LOCAL_POSTGRES_PASSWORD";
+    /** The password of the local Kafka's one SCRAM user, {@code kinlink}, kept there too. */
+    static final String KAFKA_PASSWORD = "KINLINK_LOCAL_KAFKA_PASSWORD";
+
     private LocalStack() {
     }
 
@@ -33,8 +38,11 @@ public final class LocalStack {
         }
         Files.createDirectories(options.data());
         System.out.println("Starting Kafka and PostgreSQL (data in " + options.data().toAbsolutePath() + ") ...");
-        EmbeddedKafka kafka = EmbeddedKafka.start(options.data().resolve("kafka"));
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(options.data().resolve("postgres"), 0);
+        // the data of a broker without credentials (before SCRAM) stays where it was and is not used
+        SecuredKafka kafka = SecuredKafka.start(options.data().resolve("kafka-scram"),
+                localSecret(options.data(), KAFKA_PASSWORD));
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(options.data().resolve("postgres"), 0,
+                localSecret(options.data(), POSTGRES_PASSWORD));
         AtomicReference<KinlinkPlatform> platform = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         // One hook, in order: the JVM runs separate hooks concurrently, and a broker that stops
@@ -55,7 +63,7 @@ public final class LocalStack {
         try {
             platform.set(KinlinkPlatform.start(options.root(), kafka.bootstrapServers(),
                     postgres.asDatabaseServer(), "kinlink", List.of(port, port + 1, port + 2, port + 3),
-                    secrets(options.data()), options.data().resolve("logs")));
+                    secrets(options.data()), Map.of(), kafka.serviceEnvironment(), options.data().resolve("logs")));
         } catch (RuntimeException failed) {
             // the shutdown hook stops Kafka and PostgreSQL; nothing is left running behind a failed start
             System.err.println("\nKinlink did not start: " + failed.getMessage());
@@ -75,6 +83,29 @@ public final class LocalStack {
      * by its owner only), so a restart can still read what was stored.
      */
     private static Map<String, String> secrets(Path data) throws IOException {
+        Properties secrets = loadSecrets(data);
+        // A key added by a newer version is made once and kept; existing keys are never replaced.
+        Map<String, String> fresh = RandomKeys.serviceSecrets();
+        if (!secrets.keySet().containsAll(fresh.keySet())) {
+            fresh.forEach(secrets::putIfAbsent);
+            storeSecrets(data, secrets);
+        }
+        Map<String, String> env = new HashMap<>();
+        fresh.keySet().forEach(name -> env.put(name, secrets.getProperty(name)));
+        return env;
+    }
+
+    /** A secret of the local stack itself (not a service's), made on first use and kept. */
+    private static String localSecret(Path data, String name) throws IOException {
+        Properties secrets = loadSecrets(data);
+        if (secrets.getProperty(name) == null) {
+            secrets.setProperty(name, RandomKeys.password());
+            storeSecrets(data, secrets);
+        }
+        return secrets.getProperty(name);
+    }
+
+    private static Properties loadSecrets(Path data) throws IOException {
         Path file = data.resolve("secrets.properties");
         Properties secrets = new Properties();
         if (Files.exists(file)) {
@@ -84,17 +115,13 @@ public final class LocalStack {
         } else {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
-        // A key added by a newer version is made once and kept; existing keys are never replaced.
-        Map<String, String> fresh = RandomKeys.serviceSecrets();
-        if (!secrets.keySet().containsAll(fresh.keySet())) {
-            fresh.forEach(secrets::putIfAbsent);
-            try (OutputStream out = Files.newOutputStream(file)) {
-                secrets.store(out, "Local keys and the first administrator's password; generated, never committed");
-            }
+        return secrets;
+    }
+
+    private static void storeSecrets(Path data, Properties secrets) throws IOException {
+        try (OutputStream out = Files.newOutputStream(data.resolve("secrets.properties"))) {
+            secrets.store(out, "Local keys and passwords (first administrator, PostgreSQL, Kafka); generated, never committed");
         }
-        Map<String, String> env = new HashMap<>();
-        fresh.keySet().forEach(name -> env.put(name, secrets.getProperty(name)));
-        return env;
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

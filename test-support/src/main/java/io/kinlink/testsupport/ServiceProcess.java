@@ -94,14 +94,24 @@ public final class ServiceProcess implements AutoCloseable {
     /** Asks the service to stop (SIGTERM, so Quarkus shuts down cleanly), then insists. */
     @Override
     public void close() {
+        if (!stop(Duration.ofSeconds(15))) {
+            try {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Sends SIGTERM and waits; true when the service exited by itself within {@code grace}. */
+    public boolean stop(Duration grace) {
         process.destroy();
         try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
+            return process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -3,8 +3,6 @@ package io.kinlink.member.rest;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.kinlink.platform.input.BusinessTime;
-import io.kinlink.platform.input.Paging;
 import io.kinlink.member.Tier;
 import io.kinlink.member.directory.Behaviour;
 import io.kinlink.member.directory.DirectoryCsv;
@@ -12,6 +10,8 @@ import io.kinlink.member.directory.DirectoryPage;
 import io.kinlink.member.directory.MemberDirectory;
 import io.kinlink.member.directory.MemberFilter;
 import io.kinlink.member.directory.ValueSegment;
+import io.kinlink.platform.input.BusinessTime;
+import io.kinlink.platform.input.Paging;
 import io.kinlink.platform.problem.InvalidRequestProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.kinlink.platform.input.BusinessTime;
 import io.kinlink.member.PurchaseItem;
 import io.kinlink.member.service.PurchaseService.NewPurchase;
+import io.kinlink.platform.input.BusinessTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;

@@ -3,8 +3,8 @@ package io.kinlink.member.rest;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.kinlink.platform.input.BusinessTime;
 import io.kinlink.member.service.VisitService.NewVisit;
+import io.kinlink.platform.input.BusinessTime;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

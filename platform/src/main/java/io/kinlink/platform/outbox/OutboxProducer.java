@@ -2,6 +2,8 @@ package io.kinlink.platform.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 
@@ -10,8 +12,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,13 +25,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class OutboxProducer {
 
+    /** What the relay takes from the service's Kafka configuration: where the broker is and how to log in. */
+    private static final List<String> SHARED = List.of("bootstrap.servers", "security.protocol", "sasl.", "ssl.");
+
     private final KafkaProducer<String, String> producer;
 
-    public OutboxProducer(OutboxSettings settings,
-                          @ConfigProperty(name = "kafka.bootstrap.servers") String defaultBootstrapServers) {
+    /**
+     * @param kafka the service's {@code kafka.*} configuration (bootstrap servers, and the security
+     *              protocol, SASL mechanism and credentials where the broker asks for them)
+     */
+    public OutboxProducer(OutboxSettings settings, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         long timeoutMs = settings.sendTimeout().toMillis();
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers().orElse(defaultBootstrapServers),
+        Map<String, Object> config = new HashMap<>();
+        kafka.forEach((name, value) -> {
+            if (SHARED.stream().anyMatch(name::startsWith)) {
+                config.put(name, value);
+            }
+        });
+        settings.bootstrapServers().ifPresent(servers -> config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers));
+        config.putAll(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
@@ -38,7 +52,7 @@ public class OutboxProducer {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeoutMs, 5_000),
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeoutMs + 5_000,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
         this.producer = new KafkaProducer<>(config);
     }
 

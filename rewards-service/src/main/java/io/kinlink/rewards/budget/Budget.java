@@ -8,8 +8,8 @@ import io.kinlink.rewards.config.RewardsSettings;
 import io.kinlink.rewards.rules.RuleBook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 /**
  * The incentive budget of each calendar month: rewards issued may not pass the budget-cap rule's

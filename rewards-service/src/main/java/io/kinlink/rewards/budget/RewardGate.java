@@ -27,8 +27,8 @@ import io.kinlink.rewards.service.ReferralCoupons;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 /**
  * Every reward a rule computes passes here: paid when it fits its month's budget, else held,

@@ -20,8 +20,8 @@ import io.kinlink.rewards.members.KnownMembers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 /**
  * Issues, redeems and ends coupons. Every change is one transaction with its movement row and

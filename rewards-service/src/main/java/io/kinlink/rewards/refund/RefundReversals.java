@@ -15,8 +15,8 @@ import io.kinlink.rewards.rules.RuleBook;
 import io.kinlink.rewards.service.MilestoneCoupons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 /**
  * Undoes what a purchase earned when it is refunded, credit by credit (so level by level), in

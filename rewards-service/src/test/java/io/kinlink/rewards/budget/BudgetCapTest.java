@@ -96,6 +96,52 @@ class BudgetCapTest {
         given().get("/api/rewards/budget?period=2023-3").then().statusCode(400);
     }
 
+    /**
+     * April 2023: an operator raises the cap from 10% to 50% from the 15th. What was held under
+     * the old cap is paid by the next release, the budget view shows the new cap, and a purchase
+     * after the 15th is admitted under it; a purchase before the 15th was decided under the old one.
+     */
+    @Test
+    void a_cap_raised_mid_month_applies_from_then_on_and_frees_what_was_held() {
+        capVersion(1000, "2023-03-31T16:00:00Z");
+        UUID r1 = UUID.randomUUID();
+        publish(purchase(UUID.randomUUID(), UUID.randomUUID(), 100_000, april("05"), r1));
+        awaitBalance(r1, 5_000, 0);
+        publish(envelope(r1, qualified(r1, april("07"))));
+        // issued: the 5,000-point rebate and the buyer's 1,000 own-spend points; the 20,000 coupon is held
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> aprilBudget(6_000, 10_000, 1));
+
+        capVersion(5000, "2023-04-14T16:00:00Z");
+        aprilBudget(6_000, 50_000, 1);
+        gate.releaseHeld();
+        aprilBudget(26_000, 50_000, 0);
+        coupons(r1, 1);
+
+        UUID r2 = UUID.randomUUID();
+        publish(purchase(UUID.randomUUID(), UUID.randomUUID(), 20_000, april("20"), r2));
+        awaitBalance(r2, 1_000, 0);
+        publish(envelope(r2, qualified(r2, april("21"))));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> coupons(r2, 1)); // 60,000 cap: paid at once
+        aprilBudget(47_200, 60_000, 0);
+    }
+
+    private static void capVersion(int shareBasisPoints, String from) {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("kind", "BUDGET_CAP", "params", Map.of("shareBasisPoints", shareBasisPoints, "minimumFen", 0),
+                        "effectiveFrom", from, "effectiveTo", "2023-04-30T16:00:00Z"))
+                .post("/api/rewards/rules/budget-cap/versions").then().statusCode(201);
+    }
+
+    private static Instant april(String day) {
+        return Instant.parse("2023-04-" + day + "T04:00:00Z");
+    }
+
+    private static void aprilBudget(long issued, long cap, int held) {
+        given().get("/api/rewards/budget?period=2023-04").then().statusCode(200)
+                .body("spentFen", equalTo((int) issued)).body("capFen", equalTo((int) cap))
+                .body("heldCount", equalTo(held));
+    }
+
     private static ReferralQualified qualified(UUID referrer, Instant at) {
         return new ReferralQualified(UUID.randomUUID(), referrer, UUID.randomUUID(), UUID.randomUUID(), 100_000, at);
     }
