@@ -163,6 +163,16 @@ class HardeningIT {
                 .post("/api/members/lookup").then().statusCode(404);
     }
 
+    /**
+     * Also refused before any code of ours runs (Quarkus checks the request URI first), with its
+     * bare 400: what matters is the clear 4xx, and that nothing behind the gateway sees it.
+     */
+    @Test
+    void a_url_with_broken_percent_encoding_is_refused_before_any_route() throws Exception {
+        String answer = raw("GET /api/referral-codes/%zz HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+    }
+
     @Test
     void a_coupon_issued_by_request_id_is_scoped_to_its_member_and_only_to_members_there_are() {
         String template = given().contentType(ContentType.JSON).body(Map.of("name", "Hardening", "faceValueFen", 1_000,

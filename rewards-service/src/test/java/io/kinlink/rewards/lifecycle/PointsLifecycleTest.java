@@ -5,6 +5,7 @@ import static io.kinlink.rewards.RewardsEvents.publish;
 import static io.kinlink.rewards.RewardsEvents.purchase;
 import static io.kinlink.rewards.RewardsEvents.refund;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -109,6 +110,13 @@ class PointsLifecycleTest {
         publish(refund(buyer, purchase, 30_000, 100_000, 30_000, bought.plus(20, ChronoUnit.DAYS)));
         awaitBalance(level1, 0, 3_500);
         awaitBalance(level2, 0, 1_400);
+        awaitBalance(buyer, 0, 700); // own-spend points, available at once, brought down the same way
+        given().get("/api/members/" + level1 + "/rewards/history").then()
+                .body("find { it.reason == 'REFUND_CLAWBACK' }.explanation",
+                        endsWith("refunded: 1500 points taken back after the holding period"));
+        given().get("/api/members/" + buyer + "/rewards/history").then()
+                .body("find { it.reason == 'REFUND_CLAWBACK' }.explanation",
+                        endsWith("refunded: 300 points taken back (they were available at once)"));
 
         redeem(level1, 3_000, "till-" + UUID.randomUUID()).then().statusCode(201);
         publish(refund(buyer, purchase, 70_000, 100_000, 100_000, bought.plus(25, ChronoUnit.DAYS)));
