@@ -134,6 +134,30 @@ class ManifestPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"local", "production"})
+    void every_variable_the_manifests_set_is_a_property_the_service_reads(String overlay) throws Exception {
+        List<ObjectNode> objects = Manifests.render(overlay);
+        List<String> unread = new ArrayList<>();
+        for (ObjectNode deployment : Manifests.ofKind(objects, "Deployment")) {
+            String service = deployment.path("metadata").path("name").asString();
+            ServiceProperties reads = new ServiceProperties(service);
+            for (JsonNode container : deployment.path("spec").path("template").path("spec").path("containers")) {
+                Set<String> variables = new TreeSet<>();
+                container.path("env").forEach(variable -> variables.add(variable.path("name").asString()));
+                for (JsonNode source : container.path("envFrom")) {
+                    String configMap = source.path("configMapRef").path("name").asString();
+                    Manifests.ofKind(objects, "ConfigMap").stream()
+                            .filter(map -> map.path("metadata").path("name").asString().equals(configMap))
+                            .forEach(map -> map.path("data").propertyNames().forEach(variables::add));
+                }
+                variables.stream().filter(variable -> !reads.reads(variable))
+                        .forEach(variable -> unread.add(service + ": " + variable));
+            }
+        }
+        assertEquals(List.of(), unread, "set by the manifests but read by no one (a typo falls back to a default)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
     void every_topic_the_code_uses_is_a_kafka_topic_and_no_other(String overlay) throws Exception {
         Set<String> declared = new TreeSet<>();
         for (ObjectNode topic : Manifests.ofKind(Manifests.render(overlay), "KafkaTopic")) {
