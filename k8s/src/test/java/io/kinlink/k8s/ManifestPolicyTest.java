@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.kinlink.events.Topics;
+import io.kinlink.testsupport.ContainerServers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -154,6 +155,16 @@ class ManifestPolicyTest {
             }
         }
         assertEquals(List.of(), unread, "set by the manifests but read by no one (a typo falls back to a default)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void the_tests_containers_run_the_versions_the_manifests_pin(String overlay) {
+        List<ObjectNode> objects = Manifests.render(overlay);
+        assertEquals(ContainerServers.kafkaVersion(),
+                Manifests.ofKind(objects, "Kafka").get(0).path("spec").path("kafka").path("version").asString());
+        Manifests.ofKind(objects, "Cluster").forEach(cluster -> assertTrue(cluster.path("spec").path("imageName")
+                .asString().endsWith(":" + ContainerServers.postgresVersion()), cluster.toString()));
     }
 
     @ParameterizedTest

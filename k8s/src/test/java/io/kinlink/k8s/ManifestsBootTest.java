@@ -31,27 +31,16 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The manifests boot: each Deployment of overlays/local is started from the packaged service with
- * exactly the environment the manifests give it (its ConfigMap, and its Secrets filled with values
- * made here, as docs/the README's secret commands would), with only the hosts pointed at this
+ * exactly the environment the manifests give it (its ConfigMap, and its Secrets as k8s/create-secrets
+ * makes them for an installation), with only the hosts pointed at this
  * JVM's Kafka and PostgreSQL and a free port, and becomes ready. Its readiness then follows its
  * database: DOWN when PostgreSQL stops, UP again when it is back.
  */
 class ManifestsBootTest {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    private static final Map<String, String> KEYS = RandomKeys.serviceSecrets();
-    /** The Secrets the manifests name, by secret and key: what an installation creates (README). */
-    private static final Map<String, String> SECRET_VALUES = Map.ofEntries(
-            Map.entry("kinlink-identity/gateway-public-key", KEYS.get(RandomKeys.GATEWAY_PUBLIC_KEY)),
-            Map.entry("kinlink-identity/gateway-signing-key", KEYS.get(RandomKeys.GATEWAY_SIGNING_KEY)),
-            Map.entry("kinlink-identity/auth-public-key", KEYS.get(RandomKeys.AUTH_PUBLIC_KEY)),
-            Map.entry("kinlink-member-secrets/auth-signing-key", KEYS.get(RandomKeys.AUTH_SIGNING_KEY)),
-            Map.entry("kinlink-member-secrets/pii-encryption-key", KEYS.get("KINLINK_PII_ENCRYPTION_KEY")),
-            Map.entry("kinlink-member-secrets/pii-lookup-key", KEYS.get("KINLINK_PII_LOOKUP_KEY")),
-            Map.entry("kinlink-member-secrets/bootstrap-admin-username", "admin"),
-            Map.entry("kinlink-member-secrets/bootstrap-admin-password", RandomKeys.password()),
-            Map.entry("kinlink-member-secrets/sms-gateway-token", RandomKeys.password()),
-            Map.entry("kinlink-referral-secrets/click-hash-key", KEYS.get("KINLINK_REFERRAL_CLICK_HASH_KEY")));
+    /** The Secrets the manifests name, as k8s/create-secrets makes them (the README's install step). */
+    private static final Map<String, String> SECRET_VALUES = secretsFromTheScript();
 
     @Test
     void each_deployment_starts_with_its_manifest_environment_and_its_readiness_follows_its_database()
@@ -131,7 +120,8 @@ class ManifestsBootTest {
                 });
             } else {
                 String value = SECRET_VALUES.get(secret + "/" + key);
-                assertNotNull(value, "the manifests name a secret value the README does not: " + secret + "/" + key);
+                assertNotNull(value, "the manifests name a secret value k8s/create-secrets does not make: "
+                        + secret + "/" + key);
                 env.put(name, value);
             }
         }
@@ -139,6 +129,29 @@ class ManifestsBootTest {
         serviceUrls.forEach((service, url) -> env.replace(
                 "KINLINK_GATEWAY_SERVICES_" + service.replace("-service", "").toUpperCase(java.util.Locale.ROOT), url));
         return env;
+    }
+
+    /** Runs k8s/create-secrets and reads its Secrets: "secret/key" to the decoded value. */
+    private static Map<String, String> secretsFromTheScript() {
+        try {
+            Process script = new ProcessBuilder(Manifests.root().resolve("create-secrets").toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String yaml = new String(script.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, script.waitFor(), "k8s/create-secrets failed");
+            Map<String, String> values = new HashMap<>();
+            for (ObjectNode secret : Manifests.ofKind(Manifests.parse(yaml), "Secret")) {
+                String name = secret.path("metadata").path("name").asString();
+                secret.path("data").properties().forEach(entry -> values.put(name + "/" + entry.getKey(),
+                        new String(java.util.Base64.getDecoder().decode(entry.getValue().asString()),
+                                java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            return values;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private static int readiness(String url) {

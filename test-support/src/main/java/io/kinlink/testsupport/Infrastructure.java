@@ -9,6 +9,7 @@ import java.util.Optional;
  * in it. Environment variables point at external servers instead:
  * <ul>
  *   <li>{@code KINLINK_KAFKA_BOOTSTRAP_SERVERS}: a running broker, for example {@code localhost:9092}</li>
+ *   <li>{@code KINLINK_TESTCONTAINERS=true}: Kafka and PostgreSQL in containers (a Docker engine is needed)</li>
  *   <li>{@code KINLINK_POSTGRES_URL} ({@code jdbc:postgresql://host:port}), {@code KINLINK_POSTGRES_USER},
  *       {@code KINLINK_POSTGRES_PASSWORD}: a running server on which databases may be created</li>
  * </ul>
@@ -58,6 +59,11 @@ public final class Infrastructure {
         if (external.isPresent()) {
             return external.get();
         }
+        if (containers()) {
+            var kafka = ContainerServers.kafka();
+            registerStop(kafka::stop);
+            return kafka.getBootstrapServers();
+        }
         EmbeddedKafka kafka = EmbeddedKafka.startTemporary();
         registerStop(kafka);
         return kafka.bootstrapServers();
@@ -69,6 +75,11 @@ public final class Infrastructure {
             return new DatabaseServer(external.get(),
                     env("KINLINK_POSTGRES_USER").orElse("postgres"),
                     env("KINLINK_POSTGRES_PASSWORD").orElse("postgres"));
+        }
+        if (containers()) {
+            var postgres = ContainerServers.postgres();
+            registerStop(postgres::stop);
+            return ContainerServers.asDatabaseServer(postgres);
         }
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startTemporary();
         registerStop(postgres);
@@ -119,6 +130,11 @@ public final class Infrastructure {
         } catch (RuntimeException e) {
             System.err.println("While stopping: " + e);
         }
+    }
+
+    /** Testcontainers instead of the embedded servers, where a Docker engine exists. */
+    private static boolean containers() {
+        return env("KINLINK_TESTCONTAINERS").map(Boolean::parseBoolean).orElse(false);
     }
 
     private static Optional<String> env(String name) {
