@@ -1,42 +1,17 @@
 package io.kinlink.referral;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import io.kinlink.testsupport.AnswerRecordsCheck;
 import io.kinlink.testsupport.KinlinkInfraResource;
-import io.kinlink.testsupport.ResponseShapes;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
-/** Every record the service answers with is written as exactly its components (no "suedAt" beside "issuedAt"). */
 @QuarkusTest
 @WithTestResource(value = KinlinkInfraResource.class, initArgs = @ResourceArg(name = "database", value = "referral"))
-class ResponseShapesTest {
+class ResponseShapesTest extends AnswerRecordsCheck {
 
-    @Inject
-    ObjectMapper mapper;
-
-    @Test
-    void every_answer_record_is_written_as_exactly_its_components() throws Exception {
-        List<String> checked = ResponseShapes.assertComponentsOnly(mapper, Path.of("target/classes"), "io.kinlink.referral");
-        assertTrue(checked.size() > 5, "found the service's answer records: " + checked);
-    }
-
-    /** The generated writers that Quarkus REST would use instead read issuedAt() as "suedAt": they stay off. */
-    @Test
-    void answers_are_written_by_jackson_itself_not_by_generated_writers() {
-        assertEquals(Optional.of(false), ConfigProvider.getConfig().getOptionalValue(
-                "quarkus.rest.jackson.optimization.enable-reflection-free-serializers", Boolean.class));
+    @Override
+    protected String rootPackage() {
+        return "io.kinlink.referral";
     }
 }

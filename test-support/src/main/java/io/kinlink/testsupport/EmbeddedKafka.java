@@ -3,7 +3,6 @@ package io.kinlink.testsupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -98,11 +97,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         try {
             cluster.close();
             if (temporaryDir != null) {
-                try (var paths = Files.walk(temporaryDir)) {
-                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(path);
-                    }
-                }
+                Folders.delete(temporaryDir);
             }
         } catch (Exception e) {
             throw new IllegalStateException("Could not stop the embedded Kafka broker", e);

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,8 @@ public final class LocalStack {
         Options options = Options.parse(args);
         long started = System.nanoTime();
         if (options.wipe()) {
-            deleteRecursively(options.data());
+            Folders.delete(options.data());
+            System.out.println("Wiped " + options.data().toAbsolutePath());
         }
         Files.createDirectories(options.data());
         System.out.println("Starting Kafka and PostgreSQL (data in " + options.data().toAbsolutePath() + ") ...");
@@ -122,18 +122,6 @@ public final class LocalStack {
         try (OutputStream out = Files.newOutputStream(data.resolve("secrets.properties"))) {
             secrets.store(out, "Local keys and passwords (first administrator, PostgreSQL, Kafka); generated, never committed");
         }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-        System.out.println("Wiped " + dir.toAbsolutePath());
     }
 
     record Options(Path root, Path data, boolean wipe, int port) {

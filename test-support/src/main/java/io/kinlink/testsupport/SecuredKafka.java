@@ -8,7 +8,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Properties;
 
@@ -151,13 +150,7 @@ public final class SecuredKafka implements AutoCloseable {
         server.shutdown();
         server.awaitShutdown();
         if (temporaryDir != null) {
-            try (var paths = Files.walk(temporaryDir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            Folders.delete(temporaryDir);
         }
     }
 }

@@ -136,12 +136,6 @@ class BudgetCapTest {
         return Instant.parse("2023-04-" + day + "T04:00:00Z");
     }
 
-    private static void aprilBudget(long issued, long cap, int held) {
-        given().get("/api/rewards/budget?period=2023-04").then().statusCode(200)
-                .body("spentFen", equalTo((int) issued)).body("capFen", equalTo((int) cap))
-                .body("heldCount", equalTo(held));
-    }
-
     private static ReferralQualified qualified(UUID referrer, Instant at) {
         return new ReferralQualified(UUID.randomUUID(), referrer, UUID.randomUUID(), UUID.randomUUID(), 100_000, at);
     }
@@ -151,7 +145,15 @@ class BudgetCapTest {
     }
 
     private static void budget(long issued, long cap, int held) {
-        given().get("/api/rewards/budget?period=2023-03").then().statusCode(200)
+        budget("2023-03", issued, cap, held);
+    }
+
+    private static void aprilBudget(long issued, long cap, int held) {
+        budget("2023-04", issued, cap, held);
+    }
+
+    private static void budget(String period, long issued, long cap, int held) {
+        given().get("/api/rewards/budget?period=" + period).then().statusCode(200)
                 .body("spentFen", equalTo((int) issued)).body("capFen", equalTo((int) cap))
                 .body("heldCount", equalTo(held));
     }
