@@ -1,0 +1,108 @@
+package io.kinlink.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.kinlink.platform.event.EventEnvelope;
+import io.kinlink.platform.event.MalformedEventException;
+import io.kinlink.platform.inbox.EventProcessor;
+import io.kinlink.platform.outbox.Outbox;
+import io.kinlink.platform.outbox.OutboxEvent;
+import io.kinlink.testsupport.KinlinkInfraResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/** The inbox and the retries: every event applied exactly once, or thrown back for the dead-letter topic. */
+@QuarkusTest
+@WithTestResource(value = KinlinkInfraResource.class, initArgs = @ResourceArg(name = "database", value = "platform"))
+class EventProcessingTest {
+
+    @Inject
+    EventProcessor processor;
+
+    @Inject
+    ProbeConsumer consumer;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    EntityManager em;
+
+    private String event(String label, int failures) {
+        return new EventEnvelope(UUID.randomUUID(), "ProbeEvent", 1, Instant.now(), label,
+                mapper.valueToTree(new ProbeEvent(label, failures))).toJson(mapper);
+    }
+
+    private long applied(String label) {
+        return consumer.applied().stream().filter(label::equals).count();
+    }
+
+    @Test
+    void an_event_delivered_twice_is_applied_once() {
+        String label = "twice-" + UUID.randomUUID();
+        String json = event(label, 0);
+        processor.process("platform-test/twice", json, consumer::apply);
+        processor.process("platform-test/twice", json, consumer::apply);
+        assertEquals(1, applied(label));
+    }
+
+    @Test
+    void two_consumers_of_one_event_each_apply_it_once() {
+        String label = "two-consumers-" + UUID.randomUUID();
+        String json = event(label, 0);
+        processor.process("platform-test/first", json, consumer::apply);
+        processor.process("platform-test/second", json, consumer::apply);
+        processor.process("platform-test/first", json, consumer::apply);
+        assertEquals(2, applied(label));
+    }
+
+    @Test
+    void a_failing_try_is_rolled_back_and_retried_until_the_event_is_applied_once() {
+        String label = "retried-" + UUID.randomUUID();
+        processor.process("platform-test/retried", event(label, 2), event -> {
+            // what a failing try wrote is rolled back with it
+            outbox.append("kinlink.platform-unused", label, new ProbeEvent(label, 0));
+            consumer.apply(event);
+        });
+        assertEquals(3, consumer.tries(label));
+        assertEquals(1, applied(label));
+        long written = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("key", label));
+        assertEquals(1, written, "only the successful try's write stays");
+    }
+
+    @Test
+    void an_event_that_keeps_failing_is_thrown_back_after_the_configured_tries_and_not_marked_applied() {
+        String label = "poison-" + UUID.randomUUID();
+        String json = event(label, -1);
+        assertThrows(IllegalStateException.class, () -> processor.process("platform-test/poison", json, consumer::apply));
+        assertEquals(3, consumer.tries(label));
+        UUID id = EventEnvelope.parse(json, mapper).id();
+        long marked = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from processed_event where event_id = ?1").setParameter(1, id).getSingleResult())
+                .longValue());
+        assertEquals(0, marked, "a later replay may still apply it");
+    }
+
+    @Test
+    void an_unreadable_event_is_refused_at_once_without_retries() {
+        assertThrows(MalformedEventException.class,
+                () -> processor.process("platform-test/unreadable", "{\"id\":", consumer::apply));
+        assertThrows(MalformedEventException.class,
+                () -> processor.process("platform-test/unreadable", "{\"type\":\"ProbeEvent\"}", consumer::apply));
+    }
+}

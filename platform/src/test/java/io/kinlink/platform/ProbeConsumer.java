@@ -1,0 +1,55 @@
+package io.kinlink.platform;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.kinlink.platform.event.EventEnvelope;
+import io.kinlink.platform.inbox.EventProcessor;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** A consumer as the services write them, whose effect fails as its events ask. */
+@ApplicationScoped
+public class ProbeConsumer {
+
+    private final EventProcessor processor;
+    private final ObjectMapper mapper;
+    private final List<String> applied = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> tries = new ConcurrentHashMap<>();
+
+    public ProbeConsumer(EventProcessor processor, ObjectMapper mapper) {
+        this.processor = processor;
+        this.mapper = mapper;
+    }
+
+    @Incoming("platform-probe")
+    @Blocking
+    public void consume(String message) {
+        processor.process("platform-test/probe", message, this::apply);
+    }
+
+    /** The effect: fails as the event asks, otherwise records the label. */
+    public void apply(EventEnvelope event) {
+        ProbeEvent probe = event.payloadAs(ProbeEvent.class, mapper);
+        int attempt = tries.computeIfAbsent(probe.label(), label -> new AtomicInteger()).incrementAndGet();
+        if (probe.failures() < 0 || attempt <= probe.failures()) {
+            throw new IllegalStateException("try " + attempt + " of " + probe.label() + " fails, as asked");
+        }
+        applied.add(probe.label());
+    }
+
+    public List<String> applied() {
+        return applied;
+    }
+
+    public int tries(String label) {
+        return tries.getOrDefault(label, new AtomicInteger()).get();
+    }
+}
