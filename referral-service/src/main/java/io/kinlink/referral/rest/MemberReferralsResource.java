@@ -25,8 +25,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** A member's side of referrals: the friends they brought, their network, and shares of their link. */
-/** A member's own referral view; operators see anyone's. Partners have no business here. */
+/**
+ * A member's side of referrals: the friends they brought, their network, and shares of their link.
+ * A member sees their own; operators see anyone's; partners have no business here.
+ */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"member", "operator"})

@@ -79,25 +79,37 @@ class ReferralRebateTest {
                 .body("[0].explanation", startsWith("5% (referral-rebate v1) of a 123.45 CNY purchase by your level-1 referral"));
     }
 
+    /**
+     * Waits until the consumer has read past everything published so far for {@code buyer}: a
+     * purchase published after it on the same key (so the same partition, read in order) is credited.
+     */
+    private static void awaitReadPast(UUID buyer) {
+        UUID marker = UUID.randomUUID();
+        publish(RewardsEvents.purchase(buyer, UUID.randomUUID(), 20_000, Instant.parse("2026-11-01T10:00:00Z"), marker));
+        awaitPending(marker, 1_000);
+    }
+
     @Test
-    void the_same_event_delivered_twice_credits_once() throws InterruptedException {
+    void the_same_event_delivered_twice_credits_once() {
         UUID referrer = UUID.randomUUID();
-        EventEnvelope event = purchase(UUID.randomUUID(), 40_000, referrer);
+        UUID buyer = UUID.randomUUID();
+        EventEnvelope event = RewardsEvents.purchase(buyer, UUID.randomUUID(), 40_000,
+                Instant.parse("2026-11-01T10:00:00Z"), referrer);
         publish(event);
         publish(event);
-        awaitPending(referrer, 2_000);
-        Thread.sleep(1_500); // give a second credit every chance to appear
+        awaitReadPast(buyer);
         awaitPending(referrer, 2_000);
     }
 
     @Test
-    void the_same_purchase_published_again_under_a_new_event_id_credits_once() throws InterruptedException {
+    void the_same_purchase_published_again_under_a_new_event_id_credits_once() {
         UUID referrer = UUID.randomUUID();
+        UUID buyer = UUID.randomUUID();
         UUID purchaseId = UUID.randomUUID();
-        publish(purchase(purchaseId, 40_000, referrer));
-        publish(purchase(purchaseId, 40_000, referrer));
-        awaitPending(referrer, 2_000);
-        Thread.sleep(1_500);
+        Instant at = Instant.parse("2026-11-01T10:00:00Z");
+        publish(RewardsEvents.purchase(buyer, purchaseId, 40_000, at, referrer));
+        publish(RewardsEvents.purchase(buyer, purchaseId, 40_000, at, referrer));
+        awaitReadPast(buyer);
         awaitPending(referrer, 2_000);
         given().get("/api/members/" + referrer + "/rewards/history").then().body("", hasSize(1));
     }
