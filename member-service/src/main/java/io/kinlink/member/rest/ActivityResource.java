@@ -2,12 +2,12 @@ package io.kinlink.member.rest;
 
 import java.net.URI;
 
-import io.kinlink.member.access.MemberAccess;
-import io.kinlink.member.service.RefundService.RecordedRefund;
+import io.kinlink.member.access.ReachableMembers;
 import io.kinlink.member.service.RefundService;
+import io.kinlink.member.service.RefundService.RecordedRefund;
 import io.kinlink.member.service.SatisfactionService;
-import io.kinlink.member.service.VisitService.RecordedVisit;
 import io.kinlink.member.service.VisitService;
+import io.kinlink.member.service.VisitService.RecordedVisit;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,11 +28,11 @@ public class ActivityResource {
     private final VisitService visits;
     private final SatisfactionService satisfaction;
 
-    private final MemberAccess access;
+    private final ReachableMembers reachable;
 
     public ActivityResource(RefundService refunds, VisitService visits, SatisfactionService satisfaction,
-                            MemberAccess access) {
-        this.access = access;
+                            ReachableMembers reachable) {
+        this.reachable = reachable;
         this.refunds = refunds;
         this.visits = visits;
         this.satisfaction = satisfaction;
@@ -43,7 +43,7 @@ public class ActivityResource {
     @Path("/satisfaction")
     @RolesAllowed({"member", "partner", "operator"})
     public Response score(@Valid @NotNull RecordSatisfactionRequest request) {
-        access.require(request.memberId());
+        reachable.require(request.memberId());
         SatisfactionResponse body = SatisfactionResponse.from(satisfaction.record(request.memberId(),
                 request.visitId(), request.purchaseId(), request.score(),
                 request.complaint() == null || request.complaint().isBlank() ? null : request.complaint().strip()));
@@ -54,7 +54,7 @@ public class ActivityResource {
     @Path("/refunds")
     @RolesAllowed({"partner", "operator"})
     public Response refund(@Valid @NotNull RecordRefundRequest request) {
-        access.requirePurchase(request.purchaseId());
+        reachable.requirePurchase(request.purchaseId());
         RecordedRefund recorded = refunds.record(request.toNewRefund());
         RefundResponse body = RefundResponse.from(recorded.refund());
         return recorded.created()
@@ -66,7 +66,7 @@ public class ActivityResource {
     @Path("/visits")
     @RolesAllowed({"partner", "operator"})
     public Response visit(@Valid @NotNull RecordVisitRequest request) {
-        access.requireAt(request.memberId(), request.branch());
+        reachable.requireAt(request.memberId(), request.branch());
         RecordedVisit recorded = visits.record(request.toNewVisit());
         VisitResponse body = VisitResponse.from(recorded.visit());
         return recorded.created()

@@ -3,7 +3,7 @@ package io.kinlink.member.rest;
 import java.util.List;
 import java.util.UUID;
 
-import io.kinlink.member.access.MemberAccess;
+import io.kinlink.member.access.ReachableMembers;
 import io.kinlink.member.standards.GoldStandards;
 import io.kinlink.member.standards.GoldStandardsService;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,18 +18,18 @@ import jakarta.ws.rs.core.MediaType;
 public class GoldStandardsResource {
 
     private final GoldStandardsService standards;
-    private final MemberAccess access;
+    private final ReachableMembers reachable;
 
-    public GoldStandardsResource(GoldStandardsService standards, MemberAccess access) {
+    public GoldStandardsResource(GoldStandardsService standards, ReachableMembers reachable) {
         this.standards = standards;
-        this.access = access;
+        this.reachable = reachable;
     }
 
     /** The five gold standards for the current membership year and every past one, newest first. */
     @GET
     @RolesAllowed({"member", "operator"})
     public List<GoldStandards> of(@PathParam("memberId") UUID memberId) {
-        access.require(memberId);
+        reachable.require(memberId);
         return standards.of(memberId);
     }
 }

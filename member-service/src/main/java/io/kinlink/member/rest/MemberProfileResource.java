@@ -2,7 +2,7 @@ package io.kinlink.member.rest;
 
 import java.util.UUID;
 
-import io.kinlink.member.access.MemberAccess;
+import io.kinlink.member.access.ReachableMembers;
 import io.kinlink.member.service.ProfileService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -22,11 +22,11 @@ import jakarta.ws.rs.core.MediaType;
 public class MemberProfileResource {
 
     private final ProfileService profiles;
-    private final MemberAccess access;
+    private final ReachableMembers reachable;
 
-    public MemberProfileResource(ProfileService profiles, MemberAccess access) {
+    public MemberProfileResource(ProfileService profiles, ReachableMembers reachable) {
         this.profiles = profiles;
-        this.access = access;
+        this.reachable = reachable;
     }
 
     /** The member changes their own profile; operators change anyone's. */
@@ -34,7 +34,7 @@ public class MemberProfileResource {
     @RolesAllowed({"member", "operator"})
     @Consumes(MediaType.APPLICATION_JSON)
     public MemberResponse update(@PathParam("memberId") UUID memberId, @Valid @NotNull UpdateProfileRequest request) {
-        access.require(memberId);
+        reachable.require(memberId);
         return MemberResponse.from(profiles.update(memberId, strip(request.name()), strip(request.branch()),
                 request.marketingConsent()));
     }
@@ -66,7 +66,7 @@ public class MemberProfileResource {
     @Path("/erasure")
     @RolesAllowed({"member", "operator"})
     public MemberResponse erase(@PathParam("memberId") UUID memberId) {
-        access.require(memberId);
+        reachable.require(memberId);
         return MemberResponse.from(profiles.erase(memberId));
     }
 

@@ -3,8 +3,8 @@ package io.kinlink.member.rest;
 import java.net.URI;
 import java.util.UUID;
 
-import io.kinlink.member.access.MemberAccess;
-import io.kinlink.member.service.MemberService;
+import io.kinlink.member.access.ReachableMembers;
+import io.kinlink.member.service.MemberRegistry;
 import io.kinlink.platform.problem.NotFoundProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -25,18 +25,18 @@ import jakarta.ws.rs.core.Response;
 @Consumes(MediaType.APPLICATION_JSON)
 public class MemberResource {
 
-    private final MemberService members;
-    private final MemberAccess access;
+    private final MemberRegistry members;
+    private final ReachableMembers reachable;
 
-    public MemberResource(MemberService members, MemberAccess access) {
+    public MemberResource(MemberRegistry members, ReachableMembers reachable) {
         this.members = members;
-        this.access = access;
+        this.reachable = reachable;
     }
 
     /** Open to everyone: the app, the landing page, front desks and partners (for their own branches). */
     @POST
     public Response register(@Valid @NotNull RegisterMemberRequest request) {
-        access.requireRegistrationAt(request.branch());
+        reachable.requireRegistrationAt(request.branch());
         MemberResponse member = MemberResponse.from(members.register(request.toNewMember(), request.phone()));
         return Response.created(URI.create("/api/members/" + member.id())).entity(member).build();
     }
@@ -49,9 +49,9 @@ public class MemberResource {
     @Path("/lookup")
     @RolesAllowed({"partner", "operator"})
     public MemberResponse lookup(@Valid @NotNull PhoneLookup lookup) {
-        MemberService.MemberView member = members.findByPhone(lookup.phone()).orElseThrow(MemberResource::noSuchPhone);
+        MemberRegistry.MemberView member = members.findByPhone(lookup.phone()).orElseThrow(MemberResource::noSuchPhone);
         try {
-            access.require(member.member().id());
+            reachable.require(member.member().id());
         } catch (NotFoundProblem outOfReach) {
             // the same answer as for an unknown number, without the member id that require() names
             throw noSuchPhone();
@@ -70,7 +70,7 @@ public class MemberResource {
     @Path("/{memberId}")
     @RolesAllowed({"member", "partner", "operator"})
     public MemberResponse get(@PathParam("memberId") UUID memberId) {
-        access.require(memberId);
+        reachable.require(memberId);
         return MemberResponse.from(members.get(memberId));
     }
 }

@@ -9,7 +9,7 @@ import io.kinlink.member.Member;
 import io.kinlink.member.MemberStatus;
 import io.kinlink.member.Tier;
 import io.kinlink.member.pii.PhoneNumbers;
-import io.kinlink.member.service.MemberService.MemberView;
+import io.kinlink.member.service.MemberRegistry.MemberView;
 
 /** A member as partners and operators see them: the phone number masked. */
 public record MemberResponse(UUID id, String name, String phone, String branch, Channel channel,

@@ -2,9 +2,9 @@ package io.kinlink.member.rest;
 
 import java.net.URI;
 
-import io.kinlink.member.access.MemberAccess;
-import io.kinlink.member.service.PurchaseService.RecordedPurchase;
+import io.kinlink.member.access.ReachableMembers;
 import io.kinlink.member.service.PurchaseService;
+import io.kinlink.member.service.PurchaseService.RecordedPurchase;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,18 +21,18 @@ import jakarta.ws.rs.core.Response;
 public class PurchaseResource {
 
     private final PurchaseService purchases;
-    private final MemberAccess access;
+    private final ReachableMembers reachable;
 
-    public PurchaseResource(PurchaseService purchases, MemberAccess access) {
+    public PurchaseResource(PurchaseService purchases, ReachableMembers reachable) {
         this.purchases = purchases;
-        this.access = access;
+        this.reachable = reachable;
     }
 
     /** 201 for a new purchase, 200 with the first result for a retry of the same transaction. */
     @POST
     @RolesAllowed({"partner", "operator"})
     public Response record(@Valid @NotNull RecordPurchaseRequest request) {
-        access.requireAt(request.memberId(), request.branch());
+        reachable.requireAt(request.memberId(), request.branch());
         RecordedPurchase recorded = purchases.record(request.toNewPurchase());
         PurchaseResponse body = PurchaseResponse.from(recorded.purchase());
         return recorded.created()

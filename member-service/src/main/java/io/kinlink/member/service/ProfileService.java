@@ -13,7 +13,7 @@ import io.kinlink.member.MemberStatus;
 import io.kinlink.member.auth.MemberSessions;
 import io.kinlink.member.config.MemberSettings;
 import io.kinlink.member.repository.MemberRepository;
-import io.kinlink.member.service.MemberService.MemberView;
+import io.kinlink.member.service.MemberRegistry.MemberView;
 import io.kinlink.platform.outbox.Outbox;
 import io.kinlink.platform.problem.InvalidRequestProblem;
 import io.kinlink.platform.problem.NotFoundProblem;
@@ -26,13 +26,13 @@ import jakarta.transaction.Transactional;
 public class ProfileService {
 
     private final MemberRepository members;
-    private final MemberService memberViews;
+    private final MemberRegistry memberViews;
     private final MemberSettings settings;
     private final Outbox outbox;
     private final Clock clock;
     private final MemberSessions sessions;
 
-    public ProfileService(MemberRepository members, MemberService memberViews, MemberSettings settings, Outbox outbox,
+    public ProfileService(MemberRepository members, MemberRegistry memberViews, MemberSettings settings, Outbox outbox,
                           Clock clock, MemberSessions sessions) {
         this.sessions = sessions;
         this.members = members;

@@ -36,6 +36,6 @@ public final class CouponRequests {
                          @NotBlank @Size(max = 64) String branch) {
     }
 
-    public record Void(@NotBlank @Size(max = 200) String reason) {
+    public record VoidCoupon(@NotBlank @Size(max = 200) String reason) {
     }
 }

@@ -69,7 +69,7 @@ public class CouponResource {
     @RolesAllowed("operator")
     @Consumes(MediaType.APPLICATION_JSON)
     public CouponView voidCoupon(@PathParam("memberId") UUID member, @PathParam("couponId") UUID couponId,
-                                 @Valid @NotNull CouponRequests.Void request) {
+                                 @Valid @NotNull CouponRequests.VoidCoupon request) {
         return CouponView.of(coupons.voidCoupon(member, couponId, request.reason(), "OPERATOR", couponId.toString()));
     }
 }

@@ -1,10 +1,11 @@
-package io.kinlink.rewards.holding;
+package io.kinlink.rewards.jobs;
 
 import java.time.Clock;
 import java.time.Instant;
 
 import io.kinlink.rewards.budget.RewardGate;
 import io.kinlink.rewards.coupons.CouponService;
+import io.kinlink.rewards.holding.HoldingRelease;
 import io.kinlink.rewards.lots.PointsExpiry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * {@code off} as the interval switches a job off (tests drive the jobs with their own clock).
  */
 @ApplicationScoped
-public class ScheduledJobs {
+public class RewardJobs {
 
     private final HoldingRelease release;
     private final PointsExpiry expiry;
@@ -22,7 +23,7 @@ public class ScheduledJobs {
     private final RewardGate gate;
     private final Clock clock;
 
-    public ScheduledJobs(HoldingRelease release, PointsExpiry expiry, CouponService coupons, RewardGate gate,
+    public RewardJobs(HoldingRelease release, PointsExpiry expiry, CouponService coupons, RewardGate gate,
                          Clock clock) {
         this.release = release;
         this.expiry = expiry;

@@ -16,16 +16,16 @@ import io.kinlink.platform.problem.NotFoundProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** Registration and profiles of members. */
+/** Registers members (phone protected, one registration per phone) and finds them by id or phone; profile changes are ProfileService's. */
 @ApplicationScoped
-public class MemberService {
+public class MemberRegistry {
 
     private final MemberRepository members;
     private final PhoneProtector phones;
     private final Outbox outbox;
     private final Clock clock;
 
-    public MemberService(MemberRepository members, PhoneProtector phones, Outbox outbox, Clock clock) {
+    public MemberRegistry(MemberRepository members, PhoneProtector phones, Outbox outbox, Clock clock) {
         this.members = members;
         this.phones = phones;
         this.outbox = outbox;

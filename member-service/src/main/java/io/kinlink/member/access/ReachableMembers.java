@@ -15,13 +15,13 @@ import jakarta.enterprise.context.RequestScoped;
  * home branch, so a partner reaches exactly the members of its key's branches.
  */
 @RequestScoped
-public class MemberAccess {
+public class ReachableMembers {
 
     private final MemberRepository members;
     private final PurchaseRepository purchases;
     private final MemberReach reach;
 
-    public MemberAccess(MemberRepository members, PurchaseRepository purchases, MemberReach reach) {
+    public ReachableMembers(MemberRepository members, PurchaseRepository purchases, MemberReach reach) {
         this.members = members;
         this.purchases = purchases;
         this.reach = reach;
