@@ -104,6 +104,14 @@ class HardeningIT {
     }
 
     @Test
+    void an_unknown_filter_value_is_a_400_naming_the_parameter() {
+        for (String parameter : List.of("tier", "valueSegment", "behaviour")) {
+            problem(given().queryParam(parameter, "PLATINUM").get("/api/members").then(), 400)
+                    .body("errors[0].field", equalTo(parameter));
+        }
+    }
+
+    @Test
     void dates_outside_the_business_window_are_refused() {
         problem(purchase("{\"memberId\":\"" + member + "\",\"externalTransactionId\":\"t-" + UUID.randomUUID()
                 + "\",\"amountFen\":100,\"branch\":\"shanghai-jingan\",\"occurredAt\":\"-4000-01-01T00:00:00Z\"}"), 400)

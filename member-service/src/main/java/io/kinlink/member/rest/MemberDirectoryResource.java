@@ -13,6 +13,7 @@ import io.kinlink.member.directory.ValueSegment;
 import io.kinlink.platform.input.BusinessTime;
 import io.kinlink.platform.input.Paging;
 import io.kinlink.platform.problem.InvalidRequestProblem;
+import io.kinlink.platform.problem.QueryEnums;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,10 +40,10 @@ public class MemberDirectoryResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public DirectoryPage list(@QueryParam("tier") Tier tier, @QueryParam("branch") String branch,
+    public DirectoryPage list(@QueryParam("tier") String tier, @QueryParam("branch") String branch,
                               @QueryParam("needsTag") String needsTag,
-                              @QueryParam("valueSegment") ValueSegment valueSegment,
-                              @QueryParam("behaviour") Behaviour behaviour,
+                              @QueryParam("valueSegment") String valueSegment,
+                              @QueryParam("behaviour") String behaviour,
                               @QueryParam("lastVisitBefore") @BusinessTime(planned = true) Instant lastVisitBefore,
                               @QueryParam("lastVisitAfter") @BusinessTime(planned = true) Instant lastVisitAfter,
                               @QueryParam("minYearSpendFen") @Min(0) Long minYearSpendFen,
@@ -57,10 +58,10 @@ public class MemberDirectoryResource {
 
     @GET
     @Produces("text/csv;qs=0.5") // JSON unless the caller asks for CSV
-    public Response export(@QueryParam("tier") Tier tier, @QueryParam("branch") String branch,
+    public Response export(@QueryParam("tier") String tier, @QueryParam("branch") String branch,
                            @QueryParam("needsTag") String needsTag,
-                           @QueryParam("valueSegment") ValueSegment valueSegment,
-                           @QueryParam("behaviour") Behaviour behaviour,
+                           @QueryParam("valueSegment") String valueSegment,
+                           @QueryParam("behaviour") String behaviour,
                            @QueryParam("lastVisitBefore") @BusinessTime(planned = true) Instant lastVisitBefore,
                            @QueryParam("lastVisitAfter") @BusinessTime(planned = true) Instant lastVisitAfter,
                            @QueryParam("minYearSpendFen") @Min(0) Long minYearSpendFen,
@@ -74,12 +75,16 @@ public class MemberDirectoryResource {
                 .build();
     }
 
-    private static MemberFilter filter(Tier tier, String branch, String needsTag, ValueSegment valueSegment,
-                                       Behaviour behaviour, Instant lastVisitBefore, Instant lastVisitAfter,
+    /** Unknown tiers, segments and behaviours are a 400 naming the parameter (bound as enums they would be 404). */
+    private static MemberFilter filter(String tier, String branch, String needsTag, String valueSegment,
+                                       String behaviour, Instant lastVisitBefore, Instant lastVisitAfter,
                                        Long minYearSpendFen) {
-        return new MemberFilter(Optional.ofNullable(tier), Optional.ofNullable(branch), Optional.ofNullable(needsTag),
-                Optional.ofNullable(valueSegment), Optional.ofNullable(behaviour), Optional.ofNullable(lastVisitBefore),
-                Optional.ofNullable(lastVisitAfter), Optional.ofNullable(minYearSpendFen));
+        return new MemberFilter(Optional.ofNullable(tier).map(value -> QueryEnums.parse(Tier.class, "tier", value)),
+                Optional.ofNullable(branch), Optional.ofNullable(needsTag),
+                Optional.ofNullable(valueSegment).map(value -> QueryEnums.parse(ValueSegment.class, "valueSegment", value)),
+                Optional.ofNullable(behaviour).map(value -> QueryEnums.parse(Behaviour.class, "behaviour", value)),
+                Optional.ofNullable(lastVisitBefore), Optional.ofNullable(lastVisitAfter),
+                Optional.ofNullable(minYearSpendFen));
     }
 
     /** {@code key,asc} or {@code key,desc} with a key from {@link MemberDirectory#SORTS}. */
