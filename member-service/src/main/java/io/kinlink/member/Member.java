@@ -5,11 +5,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongFunction;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import io.kinlink.member.config.TierSettings;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -101,14 +101,16 @@ public class Member {
     /**
      * Adds a purchase (positive) or a refund (negative) to the cumulative net spend and moves the
      * tier with it, down as well as up. Returns the tier before, when it changed.
+     *
+     * @param tierFor the tier of a cumulative net spend, by the configured thresholds
      */
-    public Optional<Tier> addNetSpend(long deltaFen, Instant occurredAt, TierSettings tiers) {
+    public Optional<Tier> addNetSpend(long deltaFen, Instant occurredAt, LongFunction<Tier> tierFor) {
         netSpendFen += deltaFen;
         if (deltaFen > 0 && (firstPurchaseAt == null || occurredAt.isBefore(firstPurchaseAt))) {
             firstPurchaseAt = occurredAt;
         }
         Tier before = tier;
-        tier = tiers.tierFor(netSpendFen);
+        tier = tierFor.apply(netSpendFen);
         return before == tier ? Optional.empty() : Optional.of(before);
     }
 

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 import org.hamcrest.Matchers;
 
-import io.kinlink.referral.rest.RejectionView;
+import io.kinlink.referral.api.RejectionView;
 import io.restassured.response.Response;
 
 /** The referral service's HTTP API as tests use it. */

@@ -8,8 +8,8 @@ import io.kinlink.member.Member;
 import io.kinlink.member.config.TierSettings;
 import io.kinlink.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 /** Moves a member's cumulative net spend and announces a tier that changed with it. */
 @ApplicationScoped
@@ -28,7 +28,7 @@ public class NetSpend {
     /** @param member locked by the caller for the rest of its transaction */
     @Transactional(TxType.MANDATORY)
     public void add(Member member, long deltaFen, Instant occurredAt) {
-        member.addNetSpend(deltaFen, occurredAt, tiers).ifPresent(previous -> outbox.append(Topics.MEMBER_EVENTS,
+        member.addNetSpend(deltaFen, occurredAt, tiers::tierFor).ifPresent(previous -> outbox.append(Topics.MEMBER_EVENTS,
                 member.id().toString(), MemberEvents.tierChanged(member, previous, clock.instant())));
     }
 }

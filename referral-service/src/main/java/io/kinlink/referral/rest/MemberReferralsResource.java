@@ -4,12 +4,12 @@ import java.util.UUID;
 
 import io.kinlink.platform.input.Paging;
 import io.kinlink.platform.security.MemberReach;
-import io.kinlink.referral.analytics.MemberNetwork;
 import io.kinlink.referral.analytics.NetworkSize;
+import io.kinlink.referral.api.MyReferralsView;
+import io.kinlink.referral.api.ShareRequest;
 import io.kinlink.referral.service.ReferralQueries;
 import io.kinlink.referral.service.ShareService;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,15 +35,13 @@ import jakarta.ws.rs.core.Response;
 public class MemberReferralsResource {
 
     private final ReferralQueries queries;
-    private final MemberNetwork network;
     private final ShareService shares;
     private final MemberReach reach;
 
-    public MemberReferralsResource(ReferralQueries queries, MemberNetwork network, ShareService shares,
+    public MemberReferralsResource(ReferralQueries queries, ShareService shares,
                                    MemberReach reach) {
         this.reach = reach;
         this.queries = queries;
-        this.network = network;
         this.shares = shares;
     }
 
@@ -58,11 +56,9 @@ public class MemberReferralsResource {
 
     @GET
     @Path("/members/{memberId}/network")
-    @Transactional
     public NetworkSize network(@PathParam("memberId") UUID memberId) {
         reach.require(memberId);
-        queries.codeOf(memberId); // 404 for a member this service does not know
-        return network.of(memberId);
+        return queries.networkOf(memberId);
     }
 
     @POST

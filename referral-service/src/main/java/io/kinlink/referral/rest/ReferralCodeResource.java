@@ -3,6 +3,8 @@ package io.kinlink.referral.rest;
 import java.util.UUID;
 
 import io.kinlink.platform.security.MemberReach;
+import io.kinlink.referral.api.ReferralCodeLookup;
+import io.kinlink.referral.api.ReferralCodeResponse;
 import io.kinlink.referral.service.ReferralQueries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

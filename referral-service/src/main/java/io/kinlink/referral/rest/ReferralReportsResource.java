@@ -19,6 +19,7 @@ import io.kinlink.referral.analytics.LeaderRanking;
 import io.kinlink.referral.analytics.OpinionLeader;
 import io.kinlink.referral.analytics.OpinionLeaders;
 import io.kinlink.referral.analytics.ReferralFunnel;
+import io.kinlink.referral.api.RejectionView;
 import io.kinlink.referral.service.ReferralQueries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;

@@ -24,8 +24,8 @@ import io.kinlink.referral.repository.ReferralCodeRepository;
 import io.kinlink.referral.repository.ReferralMemberRepository;
 import io.kinlink.referral.repository.ReferralRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 /**
  * Takes in new members: gives each a referral code and, when they registered with someone's

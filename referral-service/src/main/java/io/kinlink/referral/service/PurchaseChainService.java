@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.kinlink.events.PurchaseAttributed.ChainLink;
 import io.kinlink.events.PurchaseAttributed;
+import io.kinlink.events.PurchaseAttributed.ChainLink;
 import io.kinlink.events.PurchaseRecorded;
 import io.kinlink.events.RefundAttributed;
 import io.kinlink.events.RefundRecorded;
@@ -14,8 +14,8 @@ import io.kinlink.platform.outbox.Outbox;
 import io.kinlink.referral.ReferralMember;
 import io.kinlink.referral.repository.ReferralMemberRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 /**
  * Republishes every purchase with the buyer's referral chain at that moment, so the rewards

@@ -9,8 +9,8 @@ import io.kinlink.platform.outbox.Outbox;
 import io.kinlink.referral.config.ReferralSettings;
 import io.kinlink.referral.repository.ReferralRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 /** Turns registered referrals into successful ones, and back when the qualifying purchase is refunded. */
 @ApplicationScoped

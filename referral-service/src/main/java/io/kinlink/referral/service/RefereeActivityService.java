@@ -6,8 +6,8 @@ import io.kinlink.events.VisitRecorded;
 import io.kinlink.referral.repository.ReferralRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 /**
  * Follows what members do after they join: a referee's first visit and first purchase move their

@@ -6,8 +6,8 @@ import java.util.UUID;
 import io.kinlink.referral.ReferralCode;
 import io.kinlink.referral.repository.ReferralCodeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 /** Issues each member one code; two members registering at once can never get the same one. */
 @ApplicationScoped

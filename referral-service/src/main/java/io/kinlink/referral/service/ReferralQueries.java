@@ -11,14 +11,15 @@ import io.kinlink.referral.ReferralCode;
 import io.kinlink.referral.ReferralStatus;
 import io.kinlink.referral.RejectionReason;
 import io.kinlink.referral.analytics.MemberNetwork;
+import io.kinlink.referral.analytics.NetworkSize;
+import io.kinlink.referral.api.MyReferralsView;
+import io.kinlink.referral.api.ReferralCodeLookup;
+import io.kinlink.referral.api.ReferralCodeResponse;
+import io.kinlink.referral.api.RejectionView;
 import io.kinlink.referral.config.ReferralSettings;
 import io.kinlink.referral.repository.ReferralCodeRepository;
 import io.kinlink.referral.repository.ReferralMemberRepository;
 import io.kinlink.referral.repository.ReferralRepository;
-import io.kinlink.referral.rest.MyReferralsView;
-import io.kinlink.referral.rest.ReferralCodeLookup;
-import io.kinlink.referral.rest.ReferralCodeResponse;
-import io.kinlink.referral.rest.RejectionView;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -39,6 +40,13 @@ public class ReferralQueries {
         this.referrals = referrals;
         this.network = network;
         this.settings = settings;
+    }
+
+    /** A member's network by level within the configured depth; 404 for a member this service does not know. */
+    @Transactional
+    public NetworkSize networkOf(UUID memberId) {
+        codeOf(memberId);
+        return network.of(memberId);
     }
 
     @Transactional

@@ -5,10 +5,10 @@ import java.util.UUID;
 
 import io.kinlink.platform.problem.NotFoundProblem;
 import io.kinlink.referral.LinkShare;
+import io.kinlink.referral.api.ShareRequest;
+import io.kinlink.referral.api.ShareResponse;
 import io.kinlink.referral.repository.LinkShareRepository;
 import io.kinlink.referral.repository.ReferralMemberRepository;
-import io.kinlink.referral.rest.ShareRequest;
-import io.kinlink.referral.rest.ShareResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -3,8 +3,8 @@ package io.kinlink.rewards.jobs;
 import java.time.Clock;
 import java.time.Instant;
 
-import io.kinlink.rewards.budget.RewardGate;
 import io.kinlink.rewards.coupons.CouponService;
+import io.kinlink.rewards.gate.RewardGate;
 import io.kinlink.rewards.holding.HoldingRelease;
 import io.kinlink.rewards.lots.PointsExpiry;
 import io.quarkus.scheduler.Scheduled;

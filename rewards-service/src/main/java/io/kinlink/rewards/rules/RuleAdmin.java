@@ -22,7 +22,6 @@ import io.kinlink.platform.input.StrictJson;
 import io.kinlink.platform.problem.DomainException;
 import io.kinlink.platform.problem.NotFoundProblem;
 import io.kinlink.platform.problem.Problem;
-import io.kinlink.rewards.coupons.CouponTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -133,7 +132,9 @@ public class RuleAdmin {
     private void checkTemplate(Object params, List<Problem.FieldError> errors) {
         UUID template = params instanceof RuleKind.CouponParams coupon ? coupon.couponTemplateId()
                 : params instanceof RuleKind.MilestoneParams milestone ? milestone.couponTemplateId() : null;
-        if (template != null && em.find(CouponTemplate.class, template) == null) {
+        // by the table, not the coupons' entity: coupons depend on the budget, which depends on the rules
+        if (template != null && em.createNativeQuery("select 1 from coupon_template where id = ?1")
+                .setParameter(1, template).getResultList().isEmpty()) {
             errors.add(new Problem.FieldError("params.couponTemplateId", "no such coupon template"));
         }
     }

@@ -6,17 +6,17 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 import io.kinlink.platform.problem.DomainException;
-import io.kinlink.rewards.budget.Reward;
-import io.kinlink.rewards.budget.RewardGate;
 import io.kinlink.rewards.coupons.Coupon;
 import io.kinlink.rewards.coupons.CouponGrant;
 import io.kinlink.rewards.coupons.CouponService;
+import io.kinlink.rewards.gate.Reward;
+import io.kinlink.rewards.gate.RewardGate;
 import io.kinlink.rewards.rules.AppliedRule;
 import io.kinlink.rewards.rules.RuleKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 /**
  * A coupon for every step of cumulative net spend (10,000 CNY by default): the n-th step's coupon

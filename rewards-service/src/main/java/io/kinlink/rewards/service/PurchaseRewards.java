@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.kinlink.events.PurchaseAttributed.ChainLink;
 import io.kinlink.events.PurchaseAttributed;
-import io.kinlink.rewards.budget.Reward;
-import io.kinlink.rewards.budget.RewardGate;
+import io.kinlink.events.PurchaseAttributed.ChainLink;
 import io.kinlink.rewards.config.RewardsSettings;
+import io.kinlink.rewards.gate.Reward;
+import io.kinlink.rewards.gate.RewardGate;
 import io.kinlink.rewards.ledger.AccountKind;
 import io.kinlink.rewards.ledger.Posting;
 import io.kinlink.rewards.rules.ActiveRules;
@@ -22,8 +22,8 @@ import io.kinlink.rewards.rules.RuleBook;
 import io.kinlink.rewards.rules.RuleKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 /**
  * What a purchase earns, by the rules in force when it was made: rebates for the referrers above

@@ -7,16 +7,16 @@ import org.jboss.logging.Logger;
 import io.kinlink.events.ReferralQualified;
 import io.kinlink.events.ReferralReversed;
 import io.kinlink.platform.problem.DomainException;
-import io.kinlink.rewards.budget.Reward;
-import io.kinlink.rewards.budget.RewardGate;
 import io.kinlink.rewards.coupons.Coupon;
 import io.kinlink.rewards.coupons.CouponGrant;
 import io.kinlink.rewards.coupons.CouponService;
+import io.kinlink.rewards.gate.Reward;
+import io.kinlink.rewards.gate.RewardGate;
 import io.kinlink.rewards.rules.RuleBook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 /**
  * The referrer's thank-you coupon when a friend's first qualifying purchase makes a referral

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.kinlink.events.ReferralQualified;
 import io.kinlink.rewards.LedgerInvariants;
+import io.kinlink.rewards.gate.RewardGate;
 import io.kinlink.testsupport.KinlinkInfraResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;

@@ -1,4 +1,4 @@
-package io.kinlink.rewards.budget;
+package io.kinlink.rewards.gate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,13 +17,11 @@ import io.kinlink.platform.SqlTimes;
 import io.kinlink.platform.outbox.Outbox;
 import io.kinlink.platform.problem.ConflictProblem;
 import io.kinlink.platform.problem.NotFoundProblem;
+import io.kinlink.rewards.budget.Budget;
 import io.kinlink.rewards.coupons.CouponService;
 import io.kinlink.rewards.ledger.AccountKind;
 import io.kinlink.rewards.ledger.Ledger;
 import io.kinlink.rewards.lots.PointsLots;
-import io.kinlink.rewards.refund.RefundReversals;
-import io.kinlink.rewards.service.MilestoneCoupons;
-import io.kinlink.rewards.service.ReferralCoupons;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -46,24 +44,19 @@ public class RewardGate {
     private final Ledger ledger;
     private final PointsLots lots;
     private final CouponService coupons;
-    private final RefundReversals reversals;
-    private final MilestoneCoupons milestones;
-    private final ReferralCoupons referralCoupons;
+    private final HeldRewardRules rules;
     private final Outbox outbox;
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public RewardGate(Budget budget, Ledger ledger, PointsLots lots, CouponService coupons, RefundReversals reversals,
-                      MilestoneCoupons milestones, ReferralCoupons referralCoupons, Outbox outbox, EntityManager em,
-                      ObjectMapper mapper, Clock clock) {
+    public RewardGate(Budget budget, Ledger ledger, PointsLots lots, CouponService coupons, HeldRewardRules rules,
+                      Outbox outbox, EntityManager em, ObjectMapper mapper, Clock clock) {
         this.budget = budget;
         this.ledger = ledger;
         this.lots = lots;
         this.coupons = coupons;
-        this.reversals = reversals;
-        this.milestones = milestones;
-        this.referralCoupons = referralCoupons;
+        this.rules = rules;
         this.outbox = outbox;
         this.em = em;
         this.mapper = mapper;
@@ -131,7 +124,7 @@ public class RewardGate {
     /** Pays a held reward, unless its cause was undone meanwhile, in which case it is cancelled. */
     private void settle(HeldRow held, String status, String by, String note) {
         Reward reward = read(held);
-        String undone = undone(reward);
+        String undone = rules.whyUndone(reward).orElse(null);
         String finalStatus = undone == null ? status : "CANCELLED";
         if (undone == null) {
             pay(reward, held.period(), held.valueFen());
@@ -165,28 +158,8 @@ public class RewardGate {
                     reward.points(), reward.posting().reason(), reward.posting().source().type(),
                     reward.posting().source().id(), reward.posting().chainLevel(), reward.pending(),
                     reward.availableAt()));
-            if (reward.purchaseId() != null) {
-                reversals.reconcile(reward.purchaseId(), null, reward.occurredAt());
-            }
+            rules.afterPointsPaid(reward);
         });
-    }
-
-    /** Why a held reward should no longer be paid, or null. */
-    private String undone(Reward reward) {
-        if (reward instanceof Reward.Points points && points.purchaseId() != null
-                && reversals.fullyRefunded(points.purchaseId())) {
-            return "The purchase was refunded in full while the reward was held";
-        }
-        if (reward instanceof Reward.CouponReward coupon) {
-            if (coupon.requiresReferral() != null && referralCoupons.reversed(coupon.requiresReferral())) {
-                return "The referral was reversed while the coupon was held";
-            }
-            if (coupon.requiresNetSpendFen() != null
-                    && milestones.netSpend(coupon.member()) < coupon.requiresNetSpendFen()) {
-                return "A refund took cumulative spend below the milestone while the coupon was held";
-            }
-        }
-        return null;
     }
 
     private void hold(Reward reward, String period, long value, Instant at) {

@@ -1,4 +1,4 @@
-package io.kinlink.referral.rest;
+package io.kinlink.referral.api;
 
 import io.kinlink.referral.ShareChannel;
 import jakarta.validation.constraints.NotNull;

@@ -1,6 +1,5 @@
-package io.kinlink.rewards.budget;
+package io.kinlink.rewards.gate;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -9,7 +8,6 @@ import java.util.UUID;
 import io.kinlink.platform.input.BusinessTimeWindow;
 import io.kinlink.platform.problem.InvalidRequestProblem;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -31,30 +29,20 @@ public class BudgetResource {
 
     private static final Set<String> STATUSES = Set.of("HELD", "RELEASED", "APPROVED", "CANCELLED");
 
-    private final Budget budget;
+    private final BudgetOverview overview;
     private final RewardGate gate;
-    private final Clock clock;
     private final BusinessTimeWindow window;
 
-    public BudgetResource(Budget budget, RewardGate gate, Clock clock, BusinessTimeWindow window) {
-        this.budget = budget;
+    public BudgetResource(BudgetOverview overview, RewardGate gate, BusinessTimeWindow window) {
+        this.overview = overview;
         this.gate = gate;
-        this.clock = clock;
         this.window = window;
     }
 
     /** A month's revenue, cap, what was issued, what is left, and what is held ({@code period=2026-11}; now by default). */
     @GET
-    @Transactional
     public BudgetView period(@QueryParam("period") String period) {
-        String month = period == null ? budget.periodOf(clock.instant()) : month(period);
-        long cap = budget.cap(month, clock.instant());
-        long issued = budget.issued(month);
-        List<HeldRewardView> held = gate.held(Optional.of("HELD")).stream()
-                .filter(reward -> reward.period().equals(month)).toList();
-        return new BudgetView(month, budget.revenue(month), cap == Long.MAX_VALUE ? null : cap, issued,
-                cap == Long.MAX_VALUE ? null : Math.max(0, cap - issued), held.size(),
-                held.stream().mapToLong(HeldRewardView::valueFen).sum());
+        return overview.of(period == null ? null : month(period));
     }
 
     @GET

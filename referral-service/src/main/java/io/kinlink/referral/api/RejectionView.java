@@ -1,4 +1,4 @@
-package io.kinlink.referral.rest;
+package io.kinlink.referral.api;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.kinlink.rewards.budget;
+package io.kinlink.rewards.gate;
 
 import java.time.Instant;
 import java.util.UUID;
