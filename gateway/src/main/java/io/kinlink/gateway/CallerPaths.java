@@ -32,7 +32,7 @@ final class CallerPaths {
     }
 
     /** The member's own path for {@code /api/me...}: {@code /api/me/rewards/balance} -> {@code /api/members/{id}/rewards/balance}. */
-    static Optional<String> mine(String path, Callers.Caller caller) {
+    static Optional<String> mine(String path, Callers.VerifiedCaller caller) {
         if (!"member".equals(caller.kind()) || !isMine(path)) {
             return Optional.empty();
         }

@@ -25,7 +25,7 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
  */
 final class Callers {
 
-    static final Caller ANONYMOUS = new Caller("anonymous", "anonymous", Set.of("public"), List.of(), null, 0);
+    static final VerifiedCaller ANONYMOUS = new VerifiedCaller("anonymous", "anonymous", Set.of("public"), List.of(), null, 0);
     private static final Set<String> OPERATOR_ROLES = Set.of("operator", "admin");
 
     private final JwtConsumer consumer;
@@ -50,7 +50,7 @@ final class Callers {
     }
 
     /** The caller of a request with this Authorization header (null: none given). */
-    Caller of(String authorization) {
+    VerifiedCaller of(String authorization) {
         if (authorization == null || authorization.isBlank()) {
             return ANONYMOUS;
         }
@@ -61,7 +61,7 @@ final class Callers {
             JwtClaims claims = consumer.processToClaims(authorization.substring(7).strip());
             Object kind = claims.getClaimValue("kind");
             if ("member".equals(kind)) {
-                return new Caller("member", claims.getSubject(), Set.of("member"), List.of(), null, 0);
+                return new VerifiedCaller("member", claims.getSubject(), Set.of("member"), List.of(), null, 0);
             }
             if (!"operator".equals(kind)) {
                 throw new RefusedCredentials("This kind of token is not accepted here");
@@ -69,19 +69,22 @@ final class Callers {
             Set<String> roles = new HashSet<>(Optional.ofNullable(claims.getStringListClaimValue("groups"))
                     .orElse(List.of()));
             roles.retainAll(OPERATOR_ROLES);
-            return new Caller("operator", claims.getSubject(), Set.copyOf(roles), List.of(), null, 0);
+            return new VerifiedCaller("operator", claims.getSubject(), Set.copyOf(roles), List.of(), null, 0);
         } catch (InvalidJwtException | MalformedClaimException e) {
             throw new RefusedCredentials("The access token is not valid (expired, altered or not ours)");
         }
     }
 
     /**
+     * Who is calling, as the gateway verified it from the presented credentials (not to be confused
+     * with the services' {@code Caller}, which they read from the identity the gateway forwards).
+     *
      * @param branches          a partner key's branches
      * @param confirmedMember   the member of the request path, confirmed within a partner's branches
      * @param requestsPerMinute a partner key's own rate limit
      */
-    record Caller(String kind, String subject, Set<String> roles, List<String> branches, String confirmedMember,
-                  int requestsPerMinute) {
+    record VerifiedCaller(String kind, String subject, Set<String> roles, List<String> branches,
+                          String confirmedMember, int requestsPerMinute) {
 
         boolean isAnonymous() {
             return "anonymous".equals(kind);

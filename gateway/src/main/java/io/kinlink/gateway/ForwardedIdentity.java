@@ -38,7 +38,7 @@ final class ForwardedIdentity {
     }
 
     /** The token for a caller: the shared anonymous one, or one signed for this caller now. */
-    String tokenFor(Callers.Caller caller) {
+    String tokenFor(Callers.VerifiedCaller caller) {
         if (caller == Callers.ANONYMOUS) {
             return anonymousToken();
         }

@@ -51,7 +51,8 @@ final class FrontDoor {
                     "The request's headers are larger than " + settings.maxHeaderBytes() + " bytes");
             return;
         }
-        if (ctx.request().headers().contains("Transfer-Encoding") && ctx.request().headers().contains("Content-Length")) {
+        var headers = ctx.request().headers();
+        if (headers.contains("Transfer-Encoding") && headers.contains("Content-Length")) {
             Problems.send(ctx, 400, "ambiguous-framing", "Malformed request",
                     "A request may carry Content-Length or Transfer-Encoding, not both");
             return;

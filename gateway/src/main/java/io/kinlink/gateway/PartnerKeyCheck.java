@@ -48,7 +48,7 @@ final class PartnerKeyCheck {
     }
 
     /** The partner holding the key; fails with RefusedCredentials for a key that is not live. */
-    Future<Callers.Caller> callerFor(String key, String path) {
+    Future<Callers.VerifiedCaller> callerFor(String key, String path) {
         Matcher member = MEMBER_PATH.matcher(path);
         JsonObject check = new JsonObject().put("key", key).put("memberId", member.matches() ? member.group(1) : null);
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
@@ -66,7 +66,7 @@ final class PartnerKeyCheck {
                         throw new IllegalStateException("The key check answered " + response.statusCode());
                     }
                     JsonObject verified = body.toJsonObject();
-                    return new Callers.Caller("partner", verified.getString("keyId"), Set.of("partner"),
+                    return new Callers.VerifiedCaller("partner", verified.getString("keyId"), Set.of("partner"),
                             verified.getJsonArray("branches").getList().stream().map(Object::toString).toList(),
                             verified.getString("confirmedMember"), verified.getInteger("requestsPerMinute"));
                 }));

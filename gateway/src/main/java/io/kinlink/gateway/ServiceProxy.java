@@ -67,7 +67,7 @@ final class ServiceProxy {
                 });
     }
 
-    private void forwardFor(RoutingContext ctx, Callers.Caller caller) {
+    private void forwardFor(RoutingContext ctx, Callers.VerifiedCaller caller) {
         String path = ctx.request().path();
         if (CallerPaths.isMine(path)) {
             if (caller.isAnonymous()) {
@@ -114,7 +114,7 @@ final class ServiceProxy {
     }
 
     /** Each key has its own limit, set by the operator who made it. */
-    private boolean overKeyLimit(RoutingContext ctx, Callers.Caller partner) {
+    private boolean overKeyLimit(RoutingContext ctx, Callers.VerifiedCaller partner) {
         int perMinute = partner.requestsPerMinute();
         long wait = limiter.secondsUntilAllowed("key|" + partner.subject(), perMinute, Math.max(10, perMinute / 4));
         if (wait > 0) {

@@ -26,7 +26,7 @@ class CallersTest {
 
     @Test
     void a_valid_operator_token_passes_with_only_the_operator_roles() throws Exception {
-        Callers.Caller caller = callers.of("Bearer " + token("kinlink-auth", "kinlink-gateway", Duration.ofMinutes(5),
+        Callers.VerifiedCaller caller = callers.of("Bearer " + token("kinlink-auth", "kinlink-gateway", Duration.ofMinutes(5),
                 Set.of("admin", "partner", "gateway")));
         assertEquals("operator", caller.kind());
         assertEquals(Set.of("admin"), caller.roles());
