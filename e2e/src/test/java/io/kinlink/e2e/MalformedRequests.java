@@ -149,8 +149,7 @@ final class MalformedRequests {
         String text = body.toString();
         return switch (random.nextInt(10)) {
             case 0 -> {
-                Iterator<String> names = body.fieldNames();
-                String first = names.hasNext() ? names.next() : "x";
+                String first = firstField(body);
                 yield json(operation, "duplicate key", path,
                         "{\"" + first + "\":" + body.path(first) + "," + text.substring(1));
             }

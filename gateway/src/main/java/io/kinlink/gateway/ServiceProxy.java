@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
 
+import io.kinlink.edge.HttpRefusals;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -153,7 +154,7 @@ final class ServiceProxy {
         if (status >= 400 && answer.payload().length() == 0 && ctx.request().method() != HttpMethod.HEAD) {
             // a service's HTTP layer refused without a body: the caller still gets a problem
             String reason = answer.response().statusMessage();
-            Problems.send(ctx, status, reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), reason,
+            Problems.send(ctx, status, HttpRefusals.slugOf(reason), reason,
                     "The request was refused: " + reason);
             return;
         }

@@ -33,7 +33,7 @@ public final class HttpRefusals {
             requestId = UUID.randomUUID().toString();
         }
         JsonObject problem = new JsonObject()
-                .put("type", "urn:kinlink:problem:" + reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"))
+                .put("type", "urn:kinlink:problem:" + slugOf(reason))
                 .put("title", reason)
                 .put("status", status)
                 .put("detail", detailOf(status))
@@ -42,6 +42,11 @@ public final class HttpRefusals {
                 .putHeader("X-Request-Id", requestId);
         EdgeHeaders.apply(response.headers());
         response.end(problem.encode());
+    }
+
+    /** A problem type's slug from an HTTP reason phrase: "Request-URI Too Long" is {@code request-uri-too-long}. */
+    public static String slugOf(String reason) {
+        return reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 
     private static String detailOf(int status) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import io.kinlink.testsupport.DatabaseServer;
 import io.kinlink.testsupport.EmbeddedKafka;
 import io.kinlink.testsupport.EmbeddedPostgresServer;
+import io.kinlink.testsupport.PortForwarder;
 import io.kinlink.testsupport.RandomKeys;
 import io.kinlink.testsupport.ServiceProcess;
 import tools.jackson.databind.JsonNode;
@@ -47,7 +47,7 @@ class ManifestsBootTest {
             throws Exception {
         Path root = Manifests.root().getParent();
         Path pgData = Files.createTempDirectory("kinlink-boot-pg-");
-        int pgPort = freePort();
+        int pgPort = PortForwarder.freePort();
         String pgPassword = RandomKeys.password();
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(pgData, pgPort, pgPassword);
         List<ServiceProcess> started = new ArrayList<>();
@@ -58,7 +58,7 @@ class ManifestsBootTest {
             deployments.sort((a, b) -> Boolean.compare(isGateway(a), isGateway(b))); // the gateway last
             for (ObjectNode deployment : deployments) {
                 String name = deployment.path("metadata").path("name").asString();
-                int port = freePort();
+                int port = PortForwarder.freePort();
                 Map<String, String> env = environment(objects, deployment, postgres.asDatabaseServer(),
                         kafka.bootstrapServers(), serviceUrls);
                 env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -177,11 +177,5 @@ class ManifestsBootTest {
             Thread.sleep(500);
         }
         assertEquals(status, last, "readiness of " + url + " within " + within);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

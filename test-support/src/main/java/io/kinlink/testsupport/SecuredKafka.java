@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,9 +63,9 @@ public final class SecuredKafka implements AutoCloseable {
         }
         try {
             Files.createDirectories(dataDir);
-            int port = freePort();
+            int port = PortForwarder.freePort();
             String controllerPassword = RandomKeys.password();
-            Properties config = config(dataDir.resolve("logs"), port, freePort(), password, controllerPassword);
+            Properties config = config(dataDir.resolve("logs"), port, PortForwarder.freePort(), password, controllerPassword);
             format(dataDir, config, password);
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config), Time.SYSTEM);
             server.startup();
@@ -121,12 +120,6 @@ public final class SecuredKafka implements AutoCloseable {
     private static String scram(String username, String password) {
         return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + username
                 + "\" password=\"" + password + "\";";
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     public String bootstrapServers() {

@@ -3,7 +3,6 @@ package io.kinlink.platform.problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
@@ -16,6 +15,7 @@ import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.kinlink.edge.HttpRefusals;
 import io.quarkus.security.ForbiddenException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -107,7 +107,7 @@ public class ProblemMappers {
         }
         String reason = e.getResponse().getStatusInfo().getReasonPhrase();
         String detail = status == 404 ? "No resource at " + uri.getPath() : reason;
-        return respond(new Problem(Problem.type(slugOf(reason)), reason, status, detail, uri.getPath(),
+        return respond(new Problem(Problem.type(HttpRefusals.slugOf(reason)), reason, status, detail, uri.getPath(),
                 requestId(headers), List.of()));
     }
 
@@ -181,7 +181,4 @@ public class ProblemMappers {
         return "has the wrong type or format";
     }
 
-    private static String slugOf(String reason) {
-        return reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-    }
 }
