@@ -3,6 +3,9 @@ package io.kinlink.gateway;
 import java.util.concurrent.TimeUnit;
 
 import io.kinlink.edge.HttpRefusals;
+import io.kinlink.edge.telemetry.ServerSpans;
+import io.kinlink.edge.telemetry.Telemetry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.ext.web.Router;
@@ -21,10 +24,14 @@ public class GatewayRoutes {
 
     private final GatewaySettings settings;
     private final Vertx vertx;
+    private final Telemetry telemetry;
+    private final MeterRegistry registry;
 
-    public GatewayRoutes(GatewaySettings settings, Vertx vertx) {
+    public GatewayRoutes(GatewaySettings settings, Vertx vertx, Telemetry telemetry, MeterRegistry registry) {
         this.settings = settings;
         this.vertx = vertx;
+        this.telemetry = telemetry;
+        this.registry = registry;
     }
 
     void install(@Observes Router router) {
@@ -34,10 +41,17 @@ public class GatewayRoutes {
                 .setMaxPoolSize(64));
         RateLimiter limiter = new RateLimiter(System::nanoTime);
         ServiceProxy proxy = new ServiceProxy(client, settings, new ForwardedIdentity(settings.signingKey()),
-                new Callers(settings.authPublicKey()), limiter);
+                new Callers(settings.authPublicKey()), limiter, new UpstreamCalls(telemetry, registry));
         router.get("/openapi.json").handler(new OpenApiDocument(client, settings)::serve);
         vertx.setPeriodic(60_000, tick -> limiter.evictIdle(TimeUnit.MINUTES.toNanos(10)));
         FrontDoor frontDoor = new FrontDoor(settings, limiter);
+        // every request is a span (a new trace: a caller's own trace is linked, not continued) named by its route
+        router.route().order(-110)
+                .handler(new ServerSpans(telemetry, false)::handle)
+                .handler(ctx -> {
+                    ServerSpans.nameRoute(ctx, routeOf(ctx.request().path()));
+                    ctx.next();
+                });
         router.route().order(-100)
                 .handler(RequestIds::assign)
                 .handler(frontDoor::securityHeaders)
@@ -54,6 +68,17 @@ public class GatewayRoutes {
         router.route().last()
                 .handler(RequestIds::assign)
                 .handler(ctx -> Problems.send(ctx, 404, "not-found", "Not found", "No resource at " + ctx.request().path()));
+    }
+
+    /** A request's route for metrics and traces: its template, never a raw path with ids in it. */
+    static String routeOf(String path) {
+        if (CallerPaths.isMine(path)) {
+            return "/api/me/**";
+        }
+        if (path.equals("/openapi.json")) {
+            return path;
+        }
+        return RouteTable.routeFor(path).map(RouteTable.Match::route).orElse("unmatched");
     }
 
     private static void failed(RoutingContext ctx) {

@@ -36,14 +36,16 @@ final class ServiceProxy {
     private final Callers callers;
     private final PartnerKeyCheck partnerKeys;
     private final RateLimiter limiter;
+    private final UpstreamCalls upstreamCalls;
 
     ServiceProxy(HttpClient client, GatewaySettings settings, ForwardedIdentity identity, Callers callers,
-                 RateLimiter limiter) {
+                 RateLimiter limiter, UpstreamCalls upstreamCalls) {
         this.client = client;
         this.settings = settings;
         this.identity = identity;
         this.callers = callers;
         this.limiter = limiter;
+        this.upstreamCalls = upstreamCalls;
         this.partnerKeys = new PartnerKeyCheck(client, settings, identity);
     }
 
@@ -81,7 +83,8 @@ final class ServiceProxy {
                 return;
             }
         }
-        String service = RouteTable.serviceFor(path).orElse(null);
+        RouteTable.Match route = RouteTable.routeFor(path).orElse(null);
+        String service = route == null ? null : route.service();
         URI base = service == null ? null : settings.services().get(service);
         if (base == null) {
             Problems.send(ctx, 404, "not-found", "Not found", "No resource at " + ctx.request().path());
@@ -103,15 +106,22 @@ final class ServiceProxy {
                 .setIdleTimeout(settings.timeout().toMillis())
                 .setHeaders(forwardedHeaders(ctx, requestId, ClientAddress.of(ctx, settings)));
         options.getHeaders().set("Authorization", "Bearer " + identity.tokenFor(caller));
+        UpstreamCalls.Call call = upstreamCalls.start(ctx, service, route.route());
+        call.propagateInto(options.getHeaders());
         Buffer body = ctx.body().buffer();
-        String logged = path;
         client.request(options)
                 .compose(request -> body == null ? request.send() : request.send(body))
                 .compose(response -> response.body().map(payload -> new Answer(response, payload)))
                 .onSuccess(answer -> relay(ctx, answer, base))
                 .onFailure(failure -> unreachable(ctx, service, failure))
-                .onComplete(done -> LOG.infof("%s %s -> %s %d in %d ms [%s]", ctx.request().method(), logged, service,
-                        ctx.response().getStatusCode(), (System.nanoTime() - started) / 1_000_000, requestId));
+                .onComplete(done -> {
+                    int status = ctx.response().getStatusCode();
+                    call.finished(status);
+                    try (UpstreamCalls.LogContext logged = call.logContext(requestId)) {
+                        LOG.infof("%s %s -> %s %d in %d ms", ctx.request().method(), route.route(), service, status,
+                                (System.nanoTime() - started) / 1_000_000);
+                    }
+                });
     }
 
     /** Each key has its own limit, set by the operator who made it. */

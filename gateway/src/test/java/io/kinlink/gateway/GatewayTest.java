@@ -25,10 +25,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.kinlink.testsupport.Metrics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -100,6 +102,7 @@ class GatewayTest {
                                 .put("requestId", request.getHeader("X-Request-Id"))
                                 .put("forwardedFor", request.getHeader("X-Forwarded-For"))
                                 .put("authorization", request.getHeader("Authorization"))
+                                .put("traceparent", request.getHeader("traceparent"))
                                 .put("body", body.toString()).encode());
         }))
                 .listen(UPSTREAM_PORT).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -326,7 +329,66 @@ class GatewayTest {
     }
 
     @Test
-    void the_gateway_reports_itself_ready() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    void the_gateway_reports_itself_ready_on_its_management_port_only() {
+        management().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(404);
+    }
+
+    @Test
+    void a_forwarded_request_starts_a_trace_the_service_continues_and_a_callers_trace_is_not_adopted() {
+        String callers = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        String forwarded = given().header("traceparent", callers).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/members")
+                .then().statusCode(201)
+                .extract().path("traceparent");
+        assertNotNull(forwarded);
+        assertTrue(forwarded.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}"), forwarded);
+        assertFalse(forwarded.contains("0af7651916cd43dd8448eb211c80319c"), "a caller cannot choose the trace id");
+    }
+
+    @Test
+    void forwarded_requests_are_counted_by_service_route_and_status_without_raw_ids() {
+        String[] refused = {"method", "GET", "status", "401", "uri", "/api/members/{id}/rewards/**"};
+        double servedBefore = Metrics.sum(scrape(), "http_server_requests_seconds_count", refused);
+        double forwardedBefore = Metrics.sum(scrape(), "kinlink_gateway_upstream_requests_seconds_count",
+                "service", "rewards");
+
+        // reaches no service: an anonymous caller on a member path
+        given().when().get("/api/members/" + MEMBER_42 + "/rewards/balance").then().statusCode(401);
+        String after = scrape();
+
+        assertEquals(servedBefore + 1, Metrics.sum(after, "http_server_requests_seconds_count", refused), after);
+        assertEquals(forwardedBefore, Metrics.sum(after, "kinlink_gateway_upstream_requests_seconds_count",
+                "service", "rewards"), "nothing was forwarded");
+        assertFalse(after.contains(MEMBER_42), "no member id in any series");
+    }
+
+    @Test
+    void a_forwarded_request_is_in_the_upstream_histogram_with_the_status_the_caller_got() {
+        String[] created = {"route", "/api/members/**", "service", "member", "status", "201"};
+        String[] down = {"route", "/api/referral-codes/**", "service", "referral", "status", "503"};
+        String before = scrape();
+
+        given().contentType(ContentType.JSON).body("{}").when().post("/api/members").then().statusCode(201);
+        given().when().get("/api/referral-codes/ABCD2345").then().statusCode(503);
+        String after = scrape();
+
+        String count = "kinlink_gateway_upstream_requests_seconds_count";
+        assertEquals(Metrics.sum(before, count, created) + 1, Metrics.sum(after, count, created), after);
+        assertEquals(Metrics.sum(before, count, down) + 1, Metrics.sum(after, count, down), after);
+        // a histogram with the objective's buckets, so Prometheus computes the p99 across replicas
+        assertEquals(Metrics.sum(after, count, created), Metrics.sum(after,
+                "kinlink_gateway_upstream_requests_seconds_bucket", "route", "/api/members/**", "service", "member",
+                "status", "201", "le", "+Inf"));
+        assertTrue(Metrics.names(after).contains("jvm_memory_used_bytes"), "the JVM is measured too");
+    }
+
+    private static io.restassured.specification.RequestSpecification management() {
+        return given().port(ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class));
+    }
+
+    private static String scrape() {
+        return management().when().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,6 +49,11 @@ class EventProcessingTest {
                 mapper.valueToTree(new ProbeEvent(label, failures))).toJson(mapper);
     }
 
+    /** A delivery as the messaging layer hands it over: a record of the probe topic. */
+    private static ConsumerRecord<String, String> record(String json) {
+        return new ConsumerRecord<>("kinlink.platform-probe", 0, 0L, null, json);
+    }
+
     private long applied(String label) {
         return consumer.applied().stream().filter(label::equals).count();
     }
@@ -56,8 +62,8 @@ class EventProcessingTest {
     void an_event_delivered_twice_is_applied_once() {
         String label = "twice-" + UUID.randomUUID();
         String json = event(label, 0);
-        processor.process("platform-test/twice", json, consumer::apply);
-        processor.process("platform-test/twice", json, consumer::apply);
+        processor.process("platform-test/twice", record(json), consumer::apply);
+        processor.process("platform-test/twice", record(json), consumer::apply);
         assertEquals(1, applied(label));
     }
 
@@ -65,16 +71,16 @@ class EventProcessingTest {
     void two_consumers_of_one_event_each_apply_it_once() {
         String label = "two-consumers-" + UUID.randomUUID();
         String json = event(label, 0);
-        processor.process("platform-test/first", json, consumer::apply);
-        processor.process("platform-test/second", json, consumer::apply);
-        processor.process("platform-test/first", json, consumer::apply);
+        processor.process("platform-test/first", record(json), consumer::apply);
+        processor.process("platform-test/second", record(json), consumer::apply);
+        processor.process("platform-test/first", record(json), consumer::apply);
         assertEquals(2, applied(label));
     }
 
     @Test
     void a_failing_try_is_rolled_back_and_retried_until_the_event_is_applied_once() {
         String label = "retried-" + UUID.randomUUID();
-        processor.process("platform-test/retried", event(label, 2), event -> {
+        processor.process("platform-test/retried", record(event(label, 2)), event -> {
             // what a failing try wrote is rolled back with it
             outbox.append("kinlink.platform-unused", label, new ProbeEvent(label, 0));
             consumer.apply(event);
@@ -89,7 +95,7 @@ class EventProcessingTest {
     void an_event_that_keeps_failing_is_thrown_back_after_the_configured_tries_and_not_marked_applied() {
         String label = "poison-" + UUID.randomUUID();
         String json = event(label, -1);
-        assertThrows(IllegalStateException.class, () -> processor.process("platform-test/poison", json, consumer::apply));
+        assertThrows(IllegalStateException.class, () -> processor.process("platform-test/poison", record(json), consumer::apply));
         assertEquals(3, consumer.tries(label));
         UUID id = EventEnvelope.parse(json, mapper).id();
         long marked = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
@@ -101,8 +107,8 @@ class EventProcessingTest {
     @Test
     void an_unreadable_event_is_refused_at_once_without_retries() {
         assertThrows(MalformedEventException.class,
-                () -> processor.process("platform-test/unreadable", "{\"id\":", consumer::apply));
+                () -> processor.process("platform-test/unreadable", record("{\"id\":"), consumer::apply));
         assertThrows(MalformedEventException.class,
-                () -> processor.process("platform-test/unreadable", "{\"type\":\"ProbeEvent\"}", consumer::apply));
+                () -> processor.process("platform-test/unreadable", record("{\"type\":\"ProbeEvent\"}"), consumer::apply));
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,8 +32,8 @@ public class ProbeConsumer {
 
     @Incoming("platform-probe")
     @Blocking
-    public void consume(String message) {
-        processor.process("platform-test/probe", message, this::apply);
+    public void consume(ConsumerRecord<String, String> record) {
+        processor.process("platform-test/probe", record, this::apply);
     }
 
     /** The effect: fails as the event asks, otherwise records the label. */

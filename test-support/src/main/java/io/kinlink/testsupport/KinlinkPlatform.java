@@ -48,6 +48,8 @@ public final class KinlinkPlatform implements AutoCloseable {
         try {
             String gatewayUrl = "http://localhost:" + ports.get(0);
             Map<String, String> gatewayEnv = new HashMap<>(gatewayOverrides);
+            // the gateway serves /q (health, metrics) on a port of its own, never on the public one
+            gatewayEnv.putIfAbsent(ServiceProcess.MANAGEMENT_PORT, Integer.toString(PortForwarder.freePort()));
             // the gateway signs the identity it forwards; only it holds the private key
             gatewayEnv.put(RandomKeys.GATEWAY_SIGNING_KEY, secrets.get(RandomKeys.GATEWAY_SIGNING_KEY));
             gatewayEnv.put(RandomKeys.AUTH_PUBLIC_KEY, secrets.get(RandomKeys.AUTH_PUBLIC_KEY));
@@ -97,6 +99,10 @@ public final class KinlinkPlatform implements AutoCloseable {
 
     public String gatewayUrl() {
         return gateway.url();
+    }
+
+    public ServiceProcess gateway() {
+        return gateway;
     }
 
     public List<ServiceProcess> services() {

@@ -17,14 +17,19 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
+    /** Where a process serves /q (health, metrics) when it has a management interface of its own. */
+    public static final String MANAGEMENT_PORT = "QUARKUS_MANAGEMENT_PORT";
+
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, int managementPort, Process process, Path log) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.log = log;
     }
@@ -49,7 +54,9 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(environment);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            return new ServiceProcess(name, port, builder.start(), log);
+            int management = environment.containsKey(MANAGEMENT_PORT)
+                    ? Integer.parseInt(environment.get(MANAGEMENT_PORT)) : port;
+            return new ServiceProcess(name, port, management, builder.start(), log);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start " + name, e);
         }
@@ -58,7 +65,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** Waits until the service answers its readiness check; fails at once if it exits. */
     public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -81,6 +88,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String url() {
         return "http://localhost:" + port;
+    }
+
+    /** Where /q/health and /q/metrics answer: the management port, or the service's own port. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
     }
 
     public String name() {

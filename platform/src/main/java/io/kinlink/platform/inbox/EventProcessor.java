@@ -1,14 +1,26 @@
 package io.kinlink.platform.inbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Consumer;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.kinlink.edge.telemetry.Telemetry;
 import io.kinlink.platform.event.EventEnvelope;
 import io.kinlink.platform.event.MalformedEventException;
+import io.kinlink.platform.inbox.EventMetrics.DeadLetterReason;
+import io.kinlink.platform.inbox.EventMetrics.Outcome;
+import io.kinlink.platform.web.LogContext;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,7 +28,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Applies one incoming event exactly once: the inbox check and the effect share a transaction,
  * a failed try rolls back and is retried with a growing pause, and an event that keeps failing
  * (or cannot be read at all) is thrown back to the messaging layer, which sends it to the
- * consumer's dead-letter topic with the reason.
+ * consumer's dead-letter topic with the reason. Each delivery is a span of the trace that
+ * published the event, and is measured.
  */
 @ApplicationScoped
 public class EventProcessor {
@@ -26,42 +39,90 @@ public class EventProcessor {
     private final Inbox inbox;
     private final ObjectMapper mapper;
     private final ConsumerSettings settings;
+    private final EventMetrics metrics;
+    private final Telemetry telemetry;
 
-    public EventProcessor(Inbox inbox, ObjectMapper mapper, ConsumerSettings settings) {
+    public EventProcessor(Inbox inbox, ObjectMapper mapper, ConsumerSettings settings, EventMetrics metrics,
+                          Telemetry telemetry) {
         this.inbox = inbox;
         this.mapper = mapper;
         this.settings = settings;
+        this.metrics = metrics;
+        this.telemetry = telemetry;
     }
 
     /**
      * @param consumer names the consumer in the inbox; one name per subscription, so two
      *                 consumers of one event in a service each apply it once
      */
-    public void process(String consumer, String json, Consumer<EventEnvelope> effect) {
-        EventEnvelope event = EventEnvelope.parse(json, mapper);
+    public void process(String consumer, ConsumerRecord<String, String> record, Consumer<EventEnvelope> effect) {
+        Span span = telemetry.tracer().spanBuilder(record.topic() + " process")
+                .setSpanKind(SpanKind.CONSUMER)
+                .setParent(telemetry.contextOf(header(record, Telemetry.TRACEPARENT)))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.destination.partition.id", Integer.toString(record.partition()))
+                .setAttribute("messaging.kafka.offset", record.offset())
+                .setAttribute("messaging.consumer.group.name", consumer)
+                .startSpan();
+        try (Scope inSpan = span.makeCurrent(); LogContext logged = LogContext.ofCurrentSpan()) {
+            process(consumer, record.topic(), record.value(), effect);
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void process(String consumer, String topic, String json, Consumer<EventEnvelope> effect) {
+        EventEnvelope event;
+        try {
+            event = EventEnvelope.parse(json, mapper);
+        } catch (MalformedEventException e) {
+            metrics.deadLettered(topic, DeadLetterReason.UNREADABLE);
+            throw e;
+        }
+        Span.current().setAttribute("messaging.message.id", event.id().toString());
+        Span.current().setAttribute("kinlink.event.type", event.type());
+        Timer.Sample sample = metrics.start();
         Duration backoff = settings.initialBackoff();
         for (int attempt = 1; ; attempt++) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    if (inbox.firstDelivery(consumer, event.id())) {
-                        effect.accept(event);
+                boolean applied = QuarkusTransaction.requiringNew().call(() -> {
+                    if (!inbox.firstDelivery(consumer, event.id())) {
+                        return false;
                     }
+                    effect.accept(event);
+                    return true;
                 });
+                metrics.processed(sample, topic, event.type(), applied ? Outcome.APPLIED : Outcome.DUPLICATE);
                 return;
             } catch (MalformedEventException e) {
+                metrics.processed(sample, topic, event.type(), Outcome.FAILED);
+                metrics.deadLettered(topic, DeadLetterReason.UNREADABLE);
                 throw e;
             } catch (RuntimeException e) {
                 if (attempt >= settings.maxAttempts()) {
                     LOG.errorf(e, "%s gives up on %s %s after %d tries", consumer, event.type(), event.id(), attempt);
+                    metrics.processed(sample, topic, event.type(), Outcome.FAILED);
+                    metrics.deadLettered(topic, DeadLetterReason.RETRIES_EXHAUSTED);
                     throw e;
                 }
                 LOG.warnf("%s failed on %s %s (try %d), retrying in %s: %s", consumer, event.type(), event.id(),
                         attempt, backoff, e.getMessage());
+                metrics.retried(topic, event.type());
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
                         ? settings.maxBackoff() : backoff.multipliedBy(2);
             }
         }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.US_ASCII);
     }
 
     private static void sleep(Duration duration) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.kinlink.edge.telemetry.Telemetry;
 import io.kinlink.platform.event.DomainEvent;
 import io.kinlink.platform.event.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,11 +24,13 @@ public class Outbox {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Event<EventsCommitted> committed;
+    private final Telemetry telemetry;
 
-    public Outbox(ObjectMapper mapper, Clock clock, Event<EventsCommitted> committed) {
+    public Outbox(ObjectMapper mapper, Clock clock, Event<EventsCommitted> committed, Telemetry telemetry) {
         this.mapper = mapper;
         this.clock = clock;
         this.committed = committed;
+        this.telemetry = telemetry;
     }
 
     /** Appends an event to the outbox; must run inside the transaction of the state change. */
@@ -43,6 +46,7 @@ public class Outbox {
         row.version = envelope.version();
         row.occurredAt = envelope.occurredAt();
         row.payload = envelope.toJson(mapper);
+        row.traceParent = telemetry.currentTraceparent();
         row.persist();
         committed.fire(EventsCommitted.INSTANCE);
         return envelope;

@@ -34,6 +34,9 @@ public class OutboxEvent extends PanacheEntityBase {
     public String payload;
     @Column(name = "published_at")
     public Instant publishedAt;
+    /** The trace the event belongs to (a W3C traceparent), or null when it was written outside any. */
+    @Column(name = "trace_parent")
+    public String traceParent;
     public int attempts;
     @Column(name = "last_error")
     public String lastError;

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.kinlink.edge.telemetry.Telemetry;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,9 +57,13 @@ public class OutboxProducer {
         this.producer = new KafkaProducer<>(config);
     }
 
-    Future<RecordMetadata> send(OutboxEvent event) {
+    /** @param traceparent the publication's trace context, for the consumer to continue; null for none */
+    Future<RecordMetadata> send(OutboxEvent event, String traceparent) {
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.key, event.payload);
         record.headers().add("event-type", event.type.getBytes(StandardCharsets.UTF_8));
+        if (traceparent != null) {
+            record.headers().add(Telemetry.TRACEPARENT, traceparent.getBytes(StandardCharsets.US_ASCII));
+        }
         return producer.send(record);
     }
 

@@ -15,6 +15,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
+import io.kinlink.edge.telemetry.Telemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -36,6 +40,8 @@ public class OutboxRelay {
     private final OutboxProducer producer;
     private final OutboxSettings settings;
     private final Clock clock;
+    private final OutboxMetrics metrics;
+    private final Telemetry telemetry;
     /** One thread: rounds never overlap within a replica, and events leave in commit order. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "outbox-relay");
@@ -44,10 +50,13 @@ public class OutboxRelay {
     });
     private final AtomicBoolean roundQueued = new AtomicBoolean();
 
-    public OutboxRelay(OutboxProducer producer, OutboxSettings settings, Clock clock) {
+    public OutboxRelay(OutboxProducer producer, OutboxSettings settings, Clock clock, OutboxMetrics metrics,
+                       Telemetry telemetry) {
         this.producer = producer;
         this.settings = settings;
         this.clock = clock;
+        this.metrics = metrics;
+        this.telemetry = telemetry;
     }
 
     /** Wakes the relay when a transaction that appended events has committed. */
@@ -112,11 +121,36 @@ public class OutboxRelay {
             return 0;
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        List<Span> spans = new ArrayList<>(batch.size());
         for (OutboxEvent event : batch) {
-            acks.add(producer.send(event));
+            Span span = publishSpan(event);
+            spans.add(span);
+            try (Scope inSpan = span.makeCurrent()) {
+                acks.add(producer.send(event, telemetry.currentTraceparent()));
+            }
         }
         producer.flush();
-        return markAcknowledged(batch, acks);
+        try {
+            return markAcknowledged(batch, acks);
+        } finally {
+            spans.forEach(Span::end);
+        }
+    }
+
+    /**
+     * The publication as a span of the trace that wrote the event; the consumer's span is its
+     * child, so one trace runs from the HTTP request through every hop its events take.
+     */
+    private Span publishSpan(OutboxEvent event) {
+        return telemetry.tracer().spanBuilder(event.topic + " publish")
+                .setSpanKind(SpanKind.PRODUCER)
+                .setParent(telemetry.contextOf(event.traceParent))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "publish")
+                .setAttribute("messaging.destination.name", event.topic)
+                .setAttribute("messaging.message.id", event.id.toString())
+                .setAttribute("kinlink.event.type", event.type)
+                .startSpan();
     }
 
     /**
@@ -132,9 +166,11 @@ public class OutboxRelay {
             try {
                 acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 event.publishedAt = now;
+                metrics.published(event.topic);
             } catch (ExecutionException | TimeoutException e) {
                 Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
                 event.failedWith(cause);
+                metrics.failed();
                 LOG.warnf("Outbox event %s (%s) not published yet, will retry: %s", event.id, event.type,
                         cause.getMessage());
                 return i;

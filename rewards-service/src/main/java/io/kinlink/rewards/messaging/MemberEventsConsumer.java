@@ -1,5 +1,6 @@
 package io.kinlink.rewards.messaging;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,8 +30,8 @@ public class MemberEventsConsumer {
 
     @Incoming("member-events")
     @Blocking
-    public void consume(String message) {
-        processor.process(CONSUMER, message, this::apply);
+    public void consume(ConsumerRecord<String, String> record) {
+        processor.process(CONSUMER, record, this::apply);
     }
 
     private void apply(EventEnvelope event) {

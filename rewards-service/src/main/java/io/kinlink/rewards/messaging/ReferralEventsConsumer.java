@@ -1,5 +1,6 @@
 package io.kinlink.rewards.messaging;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,8 +40,8 @@ public class ReferralEventsConsumer {
 
     @Incoming("referral-events")
     @Blocking
-    public void consume(String message) {
-        processor.process(CONSUMER, message, this::apply);
+    public void consume(ConsumerRecord<String, String> record) {
+        processor.process(CONSUMER, record, this::apply);
     }
 
     private void apply(EventEnvelope event) {
