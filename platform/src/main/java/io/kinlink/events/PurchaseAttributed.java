@@ -11,7 +11,9 @@ import io.kinlink.platform.event.DomainEvent;
  * computed without calling back. Published for every purchase; the chain is empty when the
  * buyer was not referred.
  *
- * @param chain the buyer's referrers, level 1 (direct) first, never deeper than the configured depth
+ * @param chain      the buyer's referrers, level 1 (direct) first, never deeper than the configured depth
+ * @param recordedAt when the partner's purchase was recorded (not when it was made): where the
+ *                   pipeline's latency is measured from (added later: absent in older events)
  */
 public record PurchaseAttributed(
         UUID purchaseId,
@@ -19,7 +21,8 @@ public record PurchaseAttributed(
         long amountFen,
         String branch,
         Instant occurredAt,
-        List<ChainLink> chain) implements DomainEvent {
+        List<ChainLink> chain,
+        Instant recordedAt) implements DomainEvent {
 
     /** One referrer above the buyer: level 1 referred the buyer, level 2 referred level 1, ... */
     public record ChainLink(int level, UUID memberId) {

@@ -46,7 +46,8 @@ public final class RewardsEvents {
         for (int i = 0; i < chain.length; i++) {
             links.add(new ChainLink(i + 1, chain[i]));
         }
-        return envelope(buyer, new PurchaseAttributed(purchaseId, buyer, amountFen, "shanghai-jingan", at, links));
+        return envelope(buyer, new PurchaseAttributed(purchaseId, buyer, amountFen, "shanghai-jingan", at, links,
+                Instant.now()));
     }
 
     public static EventEnvelope refund(UUID buyer, UUID purchaseId, long amountFen, long purchaseAmountFen,

@@ -37,6 +37,11 @@ public final class Metrics {
         return sum;
     }
 
+    /** How much a series (selected as in {@link #sum}) grew from one scrape to a later one. */
+    public static double delta(String before, String after, String name, String... labels) {
+        return sum(after, name, labels) - sum(before, name, labels);
+    }
+
     /** The names of every series in a scrape. */
     public static List<String> names(String scrape) {
         return parse(scrape).stream().map(Sample::name).distinct().toList();

@@ -24,12 +24,15 @@ public class Outbox {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Event<EventsCommitted> committed;
+    private final Event<Appended> appended;
     private final Telemetry telemetry;
 
-    public Outbox(ObjectMapper mapper, Clock clock, Event<EventsCommitted> committed, Telemetry telemetry) {
+    public Outbox(ObjectMapper mapper, Clock clock, Event<EventsCommitted> committed, Event<Appended> appended,
+                  Telemetry telemetry) {
         this.mapper = mapper;
         this.clock = clock;
         this.committed = committed;
+        this.appended = appended;
         this.telemetry = telemetry;
     }
 
@@ -49,6 +52,7 @@ public class Outbox {
         row.traceParent = telemetry.currentTraceparent();
         row.persist();
         committed.fire(EventsCommitted.INSTANCE);
+        appended.fire(new Appended(topic, event));
         return envelope;
     }
 }

@@ -17,6 +17,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 /**
  * What the outbox shows an operator: how many events wait to be published and for how long the
@@ -47,6 +49,13 @@ public class OutboxMetrics {
         this.failures = Counter.builder("kinlink.outbox.publish.failures")
                 .description("Events the broker did not acknowledge in time; they are sent again")
                 .register(registry);
+    }
+
+    void recorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) Appended appended) {
+        Counter.builder("kinlink.events.recorded").baseUnit("events")
+                .description("Events written by committed transactions, by topic and type")
+                .tag("topic", appended.topic()).tag("type", appended.event().eventType())
+                .register(registry).increment();
     }
 
     void published(String topic) {

@@ -54,7 +54,7 @@ public class MemberEventsConsumer {
             attribution.onMemberRegistered(event.payloadAs(MemberRegistered.class, mapper));
         } else if (event.is(PurchaseRecorded.class)) {
             PurchaseRecorded purchase = event.payloadAs(PurchaseRecorded.class, mapper);
-            purchaseChains.onPurchaseRecorded(purchase);
+            purchaseChains.onPurchaseRecorded(purchase, event.occurredAt());
             qualification.onPurchaseRecorded(purchase);
             activity.onPurchaseRecorded(purchase);
         } else if (event.is(RefundRecorded.class)) {

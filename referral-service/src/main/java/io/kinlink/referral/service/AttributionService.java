@@ -19,6 +19,7 @@ import io.kinlink.referral.ReferralCode;
 import io.kinlink.referral.ReferralMember;
 import io.kinlink.referral.RejectionReason;
 import io.kinlink.referral.config.ReferralSettings;
+import io.kinlink.referral.metrics.ReferralMetrics;
 import io.kinlink.referral.repository.LinkClickRepository;
 import io.kinlink.referral.repository.ReferralCodeRepository;
 import io.kinlink.referral.repository.ReferralMemberRepository;
@@ -45,10 +46,11 @@ public class AttributionService {
     private final ReferralSettings settings;
     private final Outbox outbox;
     private final Clock clock;
+    private final ReferralMetrics metrics;
 
     public AttributionService(ReferralMemberRepository members, ReferralCodeRepository codes,
                               ReferralRepository referrals, LinkClickRepository clicks, ReferralCodes codeIssuer,
-                              ReferralSettings settings, Outbox outbox, Clock clock) {
+                              ReferralSettings settings, Outbox outbox, Clock clock, ReferralMetrics metrics) {
         this.members = members;
         this.codes = codes;
         this.referrals = referrals;
@@ -57,6 +59,7 @@ public class AttributionService {
         this.codeIssuer = codeIssuer;
         this.outbox = outbox;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Transactional(TxType.MANDATORY)
@@ -123,6 +126,7 @@ public class AttributionService {
 
     private void reject(ReferralMember referee, String code, UUID clickId, RejectionReason reason) {
         referrals.recordRejection(new AttributionRejection(referee.memberId(), code, clickId, reason, clock.instant()));
+        metrics.rejected(reason);
         LOG.infof("Attribution of member %s with code %s refused: %s", referee.memberId(), code, reason);
     }
 }

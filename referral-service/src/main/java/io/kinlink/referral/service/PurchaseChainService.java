@@ -1,5 +1,6 @@
 package io.kinlink.referral.service;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,14 +36,15 @@ public class PurchaseChainService {
     }
 
     @Transactional(TxType.MANDATORY)
-    public void onPurchaseRecorded(PurchaseRecorded purchase) {
+    /** @param recordedAt when the member service recorded the purchase (its event's time) */
+    public void onPurchaseRecorded(PurchaseRecorded purchase, Instant recordedAt) {
         // Registration and purchases share the member topic and key, so the member is known by now.
         ReferralMember buyer = members.findByIdOptional(purchase.memberId())
                 .orElseThrow(() -> new IllegalStateException("Purchase " + purchase.purchaseId()
                         + " by member " + purchase.memberId() + " who has not registered"));
         outbox.append(Topics.REFERRAL_EVENTS, buyer.memberId().toString(), new PurchaseAttributed(
                 purchase.purchaseId(), buyer.memberId(), purchase.amountFen(), purchase.branch(),
-                purchase.occurredAt(), links(chains.chainOf(buyer))));
+                purchase.occurredAt(), links(chains.chainOf(buyer)), recordedAt));
     }
 
     /** Refunds follow their purchase on the referral topic, under the same key, so rewards never sees one first. */

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.kinlink.platform.AdvisoryLocks;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
@@ -20,10 +21,12 @@ public class Ledger {
 
     private final EntityManager em;
     private final Clock clock;
+    private final Event<Posted> posted;
 
-    public Ledger(EntityManager em, Clock clock) {
+    public Ledger(EntityManager em, Clock clock, Event<Posted> posted) {
         this.em = em;
         this.clock = clock;
+        this.posted = posted;
     }
 
     /** The new transaction's id, or empty when this cause was posted before. */
@@ -70,6 +73,7 @@ public class Ledger {
                         .executeUpdate();
             }
         }
+        posted.fire(new Posted(posting));
         return Optional.of(transactionId);
     }
 

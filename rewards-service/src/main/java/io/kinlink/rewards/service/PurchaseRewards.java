@@ -16,6 +16,7 @@ import io.kinlink.rewards.gate.Reward;
 import io.kinlink.rewards.gate.RewardGate;
 import io.kinlink.rewards.ledger.AccountKind;
 import io.kinlink.rewards.ledger.Posting;
+import io.kinlink.rewards.metrics.RewardsMetrics;
 import io.kinlink.rewards.rules.ActiveRules;
 import io.kinlink.rewards.rules.AppliedRule;
 import io.kinlink.rewards.rules.RuleBook;
@@ -43,14 +44,16 @@ public class PurchaseRewards {
     private final MilestoneCoupons milestones;
     private final RewardsSettings settings;
     private final EntityManager em;
+    private final RewardsMetrics metrics;
 
     public PurchaseRewards(RewardGate gate, RuleBook ruleBook, MilestoneCoupons milestones, RewardsSettings settings,
-                           EntityManager em) {
+                           EntityManager em, RewardsMetrics metrics) {
         this.gate = gate;
         this.ruleBook = ruleBook;
         this.milestones = milestones;
         this.settings = settings;
         this.em = em;
+        this.metrics = metrics;
     }
 
     @Transactional(TxType.MANDATORY)
@@ -60,6 +63,7 @@ public class PurchaseRewards {
         rules.rebate().ifPresent(rebate -> payRebates(purchase, eventId, rules, rebate));
         rules.ownSpend().ifPresent(ownSpend -> payOwnSpend(purchase, eventId, rules, ownSpend));
         if (firstSight) {
+            metrics.purchaseRewarded(purchase.recordedAt());
             rules.milestone().ifPresent(milestone -> milestones.onSpend(purchase.memberId(), purchase.purchaseId(),
                     purchase.occurredAt(), milestone));
         }
