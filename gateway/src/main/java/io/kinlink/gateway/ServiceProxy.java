@@ -106,7 +106,7 @@ final class ServiceProxy {
                 .setIdleTimeout(settings.timeout().toMillis())
                 .setHeaders(forwardedHeaders(ctx, requestId, ClientAddress.of(ctx, settings)));
         options.getHeaders().set("Authorization", "Bearer " + identity.tokenFor(caller));
-        UpstreamCalls.Call call = upstreamCalls.start(ctx, service, route.route());
+        UpstreamCalls.Call call = upstreamCalls.start(ctx, service, route.route(), requestId);
         call.propagateInto(options.getHeaders());
         Buffer body = ctx.body().buffer();
         client.request(options)

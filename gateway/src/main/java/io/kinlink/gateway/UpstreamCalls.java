@@ -36,7 +36,7 @@ final class UpstreamCalls {
         private final Span span;
         private final Timer.Sample sample;
 
-        private Call(RoutingContext ctx, String service, String route) {
+        private Call(RoutingContext ctx, String service, String route, String requestId) {
             this.service = service;
             this.route = route;
             String method = ctx.request().method().name();
@@ -46,6 +46,7 @@ final class UpstreamCalls {
                     .setAttribute("http.request.method", method)
                     .setAttribute("http.route", route)
                     .setAttribute("server.address", service)
+                    .setAttribute("kinlink.request.id", requestId)
                     .startSpan();
             this.sample = Timer.start(registry);
         }
@@ -87,7 +88,8 @@ final class UpstreamCalls {
         }
     }
 
-    Call start(RoutingContext ctx, String service, String route) {
-        return new Call(ctx, service, route);
+    /** @param requestId the request's X-Request-Id, which finds its trace from a log line or a support ticket */
+    Call start(RoutingContext ctx, String service, String route, String requestId) {
+        return new Call(ctx, service, route, requestId);
     }
 }
