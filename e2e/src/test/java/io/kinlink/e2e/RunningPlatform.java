@@ -31,6 +31,7 @@ final class RunningPlatform {
     static final Map<String, String> SERVICE_SETTINGS = Map.of("KINLINK_REWARDS_DEFAULTS_BUDGET_MINIMUM_FEN",
             "100000000000");
     private static String tillKey;
+    private static TraceCollector traces;
 
     private RunningPlatform() {
     }
@@ -49,12 +50,40 @@ final class RunningPlatform {
                     "KINLINK_GATEWAY_RATE_LIMITS_GENERAL_BURST", "10000",
                     "KINLINK_GATEWAY_RATE_LIMITS_LOGIN_PER_MINUTE", "6000",
                     "KINLINK_GATEWAY_RATE_LIMITS_LOGIN_BURST", "1000");
+            // every process exports its spans to a collector inside this JVM, quickly (ObservabilityIT reads them)
+            traces = TraceCollector.start();
+            Map<String, String> tracing = Map.of("KINLINK_TELEMETRY_OTLP_ENDPOINT", traces.endpoint(),
+                    "KINLINK_TELEMETRY_EXPORT_DELAY", "200ms");
             platform = KinlinkPlatform.start(root, infrastructure.kafkaBootstrapServers(),
-                    infrastructure.databaseServer(), "e2e", freePorts(4), SECRETS, generousLimits, SERVICE_SETTINGS,
-                    root.resolve("e2e/target/service-logs"));
-            Infrastructure.stopBeforeServers(platform::close);
+                    infrastructure.databaseServer(), "e2e", freePorts(4), SECRETS, merged(generousLimits, tracing),
+                    merged(SERVICE_SETTINGS, tracing), root.resolve("e2e/target/service-logs"));
+            Infrastructure.stopBeforeServers(() -> {
+                platform.close();
+                traces.close();
+            });
         }
         return platform.gatewayUrl();
+    }
+
+    private static Map<String, String> merged(Map<String, String> first, Map<String, String> second) {
+        Map<String, String> merged = new java.util.HashMap<>(first);
+        merged.putAll(second);
+        return merged;
+    }
+
+    /** The spans the running platform exported. */
+    static synchronized TraceCollector traces() {
+        gatewayUrl();
+        return traces;
+    }
+
+    /** Where each process serves /q/metrics: the domain services on their port, the gateway on its management port. */
+    static synchronized Map<String, String> metricsUrls() {
+        gatewayUrl();
+        Map<String, String> urls = new TreeMap<>();
+        platform.services().forEach(service -> urls.put(service.name(), service.managementUrl() + "/q/metrics"));
+        urls.put("gateway", platform.gateway().managementUrl() + "/q/metrics");
+        return urls;
     }
 
     /** "Bearer ..." for the bootstrapped administrator, logged in through the gateway once. */

@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,11 @@ class ManifestPolicyTest {
             assertEquals("/q/health/started", container.path("startupProbe").path("httpGet").path("path").asString(), name);
             assertEquals("/q/health/live", container.path("livenessProbe").path("httpGet").path("path").asString(), name);
             assertEquals("/q/health/ready", container.path("readinessProbe").path("httpGet").path("path").asString(), name);
+            // the gateway's health and metrics are on its management port: the public port has only the API
+            String healthPort = name.equals("gateway") ? "management" : "http";
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                assertEquals(healthPort, container.path(probe).path("httpGet").path("port").asString(), name + " " + probe);
+            }
             JsonNode resources = container.path("resources");
             for (String field : List.of("requests.cpu", "requests.memory", "limits.memory")) {
                 String[] path = field.split("\\.");
@@ -111,6 +117,8 @@ class ManifestPolicyTest {
         peers.add(new NetworkGraph.Peer("kafka", "kinlink", Map.of("strimzi.io/cluster", "kinlink", "strimzi.io/kind", "Kafka")));
         peers.add(new NetworkGraph.Peer("ingress-nginx", "ingress-nginx", Map.of()));
         peers.add(new NetworkGraph.Peer("monitoring", "monitoring", Map.of()));
+        peers.add(new NetworkGraph.Peer("otel-collector", "observability",
+                Map.of("app.kubernetes.io/name", "otel-collector")));
         peers.add(new NetworkGraph.Peer("kube-dns", "kube-system", Map.of("k8s-app", "kube-dns")));
         peers.add(new NetworkGraph.Peer("cnpg-operator", "cnpg-system", Map.of()));
         peers.add(new NetworkGraph.Peer("another-namespace", "elsewhere", Map.of()));
@@ -124,11 +132,11 @@ class ManifestPolicyTest {
         }
         Set<String> architecture = new TreeSet<>(Set.of("ingress-nginx -> gateway", "monitoring -> gateway",
                 "cnpg-operator -> member-db", "cnpg-operator -> referral-db", "cnpg-operator -> rewards-db",
-                "gateway -> kube-dns"));
+                "gateway -> kube-dns", "gateway -> otel-collector"));
         for (String service : DOMAIN_SERVICES) {
             String db = service.replace("-service", "-db");
             architecture.addAll(List.of("gateway -> " + service, "monitoring -> " + service, service + " -> " + db,
-                    service + " -> kafka", service + " -> kube-dns"));
+                    service + " -> kafka", service + " -> kube-dns", service + " -> otel-collector"));
         }
         assertEquals(architecture, relevant);
     }
@@ -188,14 +196,19 @@ class ManifestPolicyTest {
             }
         }
         for (String service : DOMAIN_SERVICES) {
+            // the platform's shared settings (the dead-letter topic per service among them), then the service's own
             Properties properties = new Properties();
-            try (Reader in = Files.newBufferedReader(Manifests.root().resolveSibling(service)
-                    .resolve("src/main/resources/application.properties"))) {
-                properties.load(in);
+            for (Path file : List.of(
+                    Manifests.root().resolveSibling("platform").resolve("src/main/resources/META-INF/microprofile-config.properties"),
+                    Manifests.root().resolveSibling(service).resolve("src/main/resources/application.properties"))) {
+                try (Reader in = Files.newBufferedReader(file)) {
+                    properties.load(in);
+                }
             }
             properties.stringPropertyNames().stream()
                     .filter(name -> name.startsWith("mp.messaging.") && name.endsWith(".topic"))
-                    .forEach(name -> topics.add(properties.getProperty(name)));
+                    .forEach(name -> topics.add(properties.getProperty(name)
+                            .replace("${quarkus.application.name}", properties.getProperty("quarkus.application.name"))));
         }
         return topics;
     }

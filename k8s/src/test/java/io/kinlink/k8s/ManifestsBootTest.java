@@ -62,6 +62,9 @@ class ManifestsBootTest {
                 Map<String, String> env = environment(objects, deployment, postgres.asDatabaseServer(),
                         kafka.bootstrapServers(), serviceUrls);
                 env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+                if (isGateway(deployment)) {
+                    env.put(ServiceProcess.MANAGEMENT_PORT, Integer.toString(PortForwarder.freePort()));
+                }
                 ServiceProcess process = ServiceProcess.start(root, name, port, env,
                         root.resolve("k8s/target/service-logs"));
                 started.add(process);

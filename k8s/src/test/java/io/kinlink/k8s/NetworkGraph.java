@@ -85,6 +85,21 @@ final class NetworkGraph {
                 return false;
             }
         }
+        for (JsonNode expression : selector.path("matchExpressions")) {
+            String value = labels.get(expression.path("key").asString());
+            List<String> values = new ArrayList<>();
+            expression.path("values").forEach(candidate -> values.add(candidate.asString()));
+            boolean holds = switch (expression.path("operator").asString()) {
+                case "In" -> value != null && values.contains(value);
+                case "NotIn" -> value == null || !values.contains(value);
+                case "Exists" -> value != null;
+                case "DoesNotExist" -> value == null;
+                default -> throw new IllegalArgumentException("unknown selector operator in " + expression);
+            };
+            if (!holds) {
+                return false;
+            }
+        }
         return true;
     }
 }

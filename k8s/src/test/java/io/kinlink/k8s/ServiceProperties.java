@@ -33,7 +33,7 @@ final class ServiceProperties {
     private static final List<String> FRAMEWORK = List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
             "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_HTTP_PORT", "MP_JWT_VERIFY_PUBLICKEY", "KAFKA_BOOTSTRAP_SERVERS",
             "KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM", "KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_TRUSTSTORE_TYPE",
-            "KAFKA_SSL_TRUSTSTORE_LOCATION");
+            "KAFKA_SSL_TRUSTSTORE_LOCATION", "QUARKUS_LOG_CONSOLE_JSON_ENABLED");
 
     private final Set<String> exact = new TreeSet<>();
     private final List<Pattern> patterns = new java.util.ArrayList<>();
@@ -46,8 +46,9 @@ final class ServiceProperties {
             properties.load(in);
         }
         properties.stringPropertyNames().forEach(name -> exact.add(env(name.replaceFirst("^%[a-z]+\\.", ""))));
-        mappings(module.resolve("target/classes"), service.equals("gateway") ? List.of() :
-                List.of(Manifests.root().resolveSibling("platform").resolve("target/classes")));
+        Path edge = Manifests.root().resolveSibling("http-edge").resolve("target/classes");
+        mappings(module.resolve("target/classes"), service.equals("gateway") ? List.of(edge) :
+                List.of(Manifests.root().resolveSibling("platform").resolve("target/classes"), edge));
     }
 
     boolean reads(String environmentVariable) {
