@@ -85,7 +85,7 @@ class ObservabilityIT {
         TraceCollector traces = RunningPlatform.traces();
         List<ReceivedSpan> trace = await().atMost(Duration.ofSeconds(30)).until(() -> traceOf(traces, requestId),
                 spans -> spans.stream().anyMatch(span -> span.service().equals("rewards-service")
-                        && span.kind().equals("SPAN_KIND_CONSUMER")));
+                        && span.name().equals("kinlink.referral-events process")));
 
         assertEquals(Set.of("gateway", "member-service", "referral-service", "rewards-service"),
                 trace.stream().map(ReceivedSpan::service).collect(Collectors.toSet()));
@@ -96,11 +96,12 @@ class ObservabilityIT {
                     span.name() + " of " + span.service() + " hangs off a span outside the trace");
         }
         // the hops, each the child of the one before: HTTP into the member service, then Kafka twice
-        assertParent(byId, "member-service", "SPAN_KIND_SERVER", "gateway", "SPAN_KIND_CLIENT");
-        assertParent(byId, "referral-service", "SPAN_KIND_CONSUMER", "member-service", "SPAN_KIND_PRODUCER");
-        assertParent(byId, "rewards-service", "SPAN_KIND_CONSUMER", "referral-service", "SPAN_KIND_PRODUCER");
-        ReceivedSpan credit = spanOf(trace, "rewards-service", "SPAN_KIND_CONSUMER");
-        assertEquals("kinlink.referral-events process", credit.name());
+        assertParent(trace, spanOf(trace, "member-service", "POST /api/purchases"), "gateway", "SPAN_KIND_CLIENT");
+        ReceivedSpan attribution = spanOf(trace, "referral-service", "kinlink.member-events process");
+        assertParent(trace, attribution, "member-service", "SPAN_KIND_PRODUCER");
+        assertEquals("PurchaseRecorded", attribution.attribute("kinlink.event.type"));
+        ReceivedSpan credit = spanOf(trace, "rewards-service", "kinlink.referral-events process");
+        assertParent(trace, credit, "referral-service", "SPAN_KIND_PRODUCER");
         assertEquals("PurchaseAttributed", credit.attribute("kinlink.event.type"));
     }
 
@@ -188,16 +189,16 @@ class ObservabilityIT {
                 .findFirst().map(span -> traces.trace(span.traceId())).orElse(List.of());
     }
 
-    private static ReceivedSpan spanOf(List<ReceivedSpan> trace, String service, String kind) {
-        return trace.stream().filter(span -> span.service().equals(service) && span.kind().equals(kind)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + kind + " span of " + service + " in " + trace));
+    private static ReceivedSpan spanOf(List<ReceivedSpan> trace, String service, String name) {
+        return trace.stream().filter(span -> span.service().equals(service) && span.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no span " + name + " of " + service + " in " + trace));
     }
 
-    private static void assertParent(Map<String, ReceivedSpan> byId, String service, String kind, String parentService,
+    private static void assertParent(List<ReceivedSpan> trace, ReceivedSpan child, String parentService,
                                      String parentKind) {
-        ReceivedSpan child = spanOf(List.copyOf(byId.values()), service, kind);
-        ReceivedSpan parent = byId.get(child.parentSpanId());
+        ReceivedSpan parent = trace.stream().filter(span -> span.spanId().equals(child.parentSpanId())).findFirst()
+                .orElseThrow(() -> new AssertionError(child.name() + " has no parent in the trace"));
         assertEquals(parentService + " " + parentKind, parent.service() + " " + parent.kind(),
-                child.name() + " of " + service);
+                child.name() + " of " + child.service());
     }
 }

@@ -15,8 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * How consumers fare: processing time per topic, event type and outcome, retries, and events given
- * up to the dead-letter topic. The dead-letter counters exist from the start at zero for every
- * topic the service consumes, so "none dead-lettered" is a value and not a missing series.
+ * up to the dead-letter topic. The retry and dead-letter counters exist from the start at zero for
+ * every topic the service consumes, so "none dead-lettered" is a value and not a missing series.
  */
 @Startup
 @ApplicationScoped
@@ -40,6 +40,7 @@ public class EventMetrics {
         for (String name : config.getPropertyNames()) {
             if (name.startsWith("mp.messaging.incoming.") && name.endsWith(".topic")) {
                 config.getOptionalValue(name, String.class).ifPresent(topic -> {
+                    retries(topic);
                     for (DeadLetterReason reason : DeadLetterReason.values()) {
                         deadLetters(topic, reason);
                     }
@@ -59,9 +60,14 @@ public class EventMetrics {
                 .register(registry));
     }
 
-    void retried(String topic, String type) {
-        Counter.builder("kinlink.events.retries").description("Tries of an event that failed and were retried")
-                .tag("topic", topic).tag("type", typeTag(type)).register(registry).increment();
+    void retried(String topic) {
+        retries(topic).increment();
+    }
+
+    private Counter retries(String topic) {
+        return Counter.builder("kinlink.events.retries")
+                .description("Tries of an event that failed and were retried (the log names the event)")
+                .tag("topic", topic).register(registry);
     }
 
     void deadLettered(String topic, DeadLetterReason reason) {

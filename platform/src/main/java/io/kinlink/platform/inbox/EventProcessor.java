@@ -112,7 +112,7 @@ public class EventProcessor {
                 }
                 LOG.warnf("%s failed on %s %s (try %d), retrying in %s: %s", consumer, event.type(), event.id(),
                         attempt, backoff, e.getMessage());
-                metrics.retried(topic, event.type());
+                metrics.retried(topic);
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
                         ? settings.maxBackoff() : backoff.multipliedBy(2);
