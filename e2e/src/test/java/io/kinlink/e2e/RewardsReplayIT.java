@@ -86,7 +86,8 @@ class RewardsReplayIT {
                 "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
                 "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
                 "KAFKA_BOOTSTRAP_SERVERS", Infrastructure.shared().kafkaBootstrapServers(),
-                "MP_MESSAGING_INCOMING_REFERRAL_EVENTS_GROUP_ID", database,
+                // a consumer group of its own for each input (the platform sets the group for every channel)
+                "MP_MESSAGING_CONNECTOR_SMALLRYE_KAFKA_GROUP_ID", database,
                 "KINLINK_OUTBOX_PUBLISHING", "false"));
         try (ServiceProcess replay = ServiceProcess.start(root, "rewards-service", port, env,
                 root.resolve("e2e/target/service-logs/" + database))) {

@@ -333,6 +333,8 @@ class GatewayTest {
         management().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/health/ready").then().statusCode(404);
         given().when().get("/q/metrics").then().statusCode(404);
+        // the API documentation stays public
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
     }
 
     @Test
