@@ -63,7 +63,8 @@ public final class LocalStack {
         try {
             platform.set(KinlinkPlatform.start(options.root(), kafka.bootstrapServers(),
                     postgres.asDatabaseServer(), "kinlink", List.of(port, port + 1, port + 2, port + 3),
-                    secrets(options.data()), Map.of(), kafka.serviceEnvironment(), options.data().resolve("logs")));
+                    secrets(options.data()), Map.of(ServiceProcess.MANAGEMENT_PORT, Integer.toString(port + 4)),
+                    kafka.serviceEnvironment(), options.data().resolve("logs")));
         } catch (RuntimeException failed) {
             // the shutdown hook stops Kafka and PostgreSQL; nothing is left running behind a failed start
             System.err.println("\nKinlink did not start: " + failed.getMessage());
@@ -74,6 +75,8 @@ public final class LocalStack {
                 platform.get().gatewayUrl());
         System.out.println("Operator login: admin, password " + RandomKeys.ADMIN_PASSWORD + " in "
                 + options.data().resolve("secrets.properties").toAbsolutePath());
+        System.out.println("Health and metrics: the gateway's on http://localhost:" + (port + 4) + "/q/health and /q/metrics, "
+                + "each service's on its own port (" + (port + 1) + "-" + (port + 3) + ")");
         System.out.println("Service logs: " + options.data().resolve("logs").toAbsolutePath() + "   Ctrl-C stops it.");
         stopped.await();
     }
