@@ -15,13 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -49,29 +47,12 @@ class ObservabilityIT {
         RestAssured.requestSpecification = RunningPlatform.asOperator();
     }
 
-    private static String register(String name, String referralCode) {
-        Map<String, Object> body = new HashMap<>(Map.of("name", name,
-                "phone", "136" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000)),
-                "branch", "shanghai-jingan", "marketingConsent", true));
-        if (referralCode != null) {
-            body.put("referralCode", referralCode);
-        }
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/members")
-                .then().statusCode(201).extract().path("id");
-    }
-
-    private static String codeOf(String member) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/api/members/" + member + "/referral-code").then().statusCode(200));
-        return given().get("/api/members/" + member + "/referral-code").then().extract().path("code");
-    }
-
     @Test
     void one_purchase_is_one_trace_from_the_tills_post_through_every_service_and_kafka_hop_to_its_credits() {
-        String top = register("Ava", null);
-        String second = register("Ben", codeOf(top));
-        String first = register("Cai", codeOf(second));
-        String buyer = register("Dan", codeOf(first));
+        String top = Signups.register("Ava", null);
+        String second = Signups.register("Ben", Signups.codeOf(top));
+        String first = Signups.register("Cai", Signups.codeOf(second));
+        String buyer = Signups.register("Dan", Signups.codeOf(first));
         String requestId = "trace-" + UUID.randomUUID();
 
         given().header("X-Api-Key", RunningPlatform.tillKey()).header("X-Request-Id", requestId)

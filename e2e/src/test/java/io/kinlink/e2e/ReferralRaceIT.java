@@ -39,7 +39,7 @@ class ReferralRaceIT {
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<Response>> attempts = new ArrayList<>();
         for (String referrer : List.of(alice, carol)) {
-            String code = codeOf(referrer);
+            String code = Signups.codeOf(referrer);
             attempts.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     start.await();
@@ -70,12 +70,6 @@ class ReferralRaceIT {
             body.put("referralCode", code);
         }
         return given().contentType(ContentType.JSON).body(body).post("/api/members");
-    }
-
-    private static String codeOf(String member) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/api/members/" + member + "/referral-code").then().statusCode(200));
-        return given().get("/api/members/" + member + "/referral-code").then().extract().path("code");
     }
 
     private static int referralsOf(String member) {

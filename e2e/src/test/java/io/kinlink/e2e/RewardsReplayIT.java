@@ -53,8 +53,8 @@ class RewardsReplayIT {
     void replaying_the_whole_event_history_into_an_empty_rewards_database_twice_gives_identical_balances()
             throws Exception {
         String a = register(null);
-        String b = register(codeOf(a));
-        String c = register(codeOf(b));
+        String b = register(Signups.codeOf(a));
+        String c = register(Signups.codeOf(b));
         String bigPurchase = purchase(c, 300_000);
         purchase(b, 80_000);
         purchase(c, 20_000);
@@ -159,12 +159,6 @@ class RewardsReplayIT {
         }
         return given().contentType(ContentType.JSON).body(body).post("/api/members").then().statusCode(201)
                 .extract().path("id");
-    }
-
-    private static String codeOf(String member) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/api/members/" + member + "/referral-code").then().statusCode(200));
-        return given().get("/api/members/" + member + "/referral-code").then().extract().path("code");
     }
 
     private static String purchase(String member, long fen) {

@@ -8,10 +8,8 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,26 +32,6 @@ class ThinFlowIT {
         RestAssured.requestSpecification = RunningPlatform.asOperator(); // members' own views are SecurityIT's
     }
 
-    private static String register(String name, String referralCode) {
-        Map<String, Object> body = new HashMap<>(Map.of("name", name,
-                "phone", "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000)),
-                "branch", "shanghai-jingan", "marketingConsent", true));
-        if (referralCode != null) {
-            body.put("referralCode", referralCode);
-        }
-        return given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/members")
-                .then().statusCode(201).extract().path("id");
-    }
-
-    private static String referralCodeOf(String member) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/api/members/" + member + "/referral-code").then().statusCode(200));
-        return given().get("/api/members/" + member + "/referral-code").then()
-                .body("shareUrl", startsWith(RestAssured.baseURI + "/r/"))
-                .extract().path("code");
-    }
-
     private static void awaitPendingPoints(String member, int points) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get("/api/members/" + member + "/rewards/balance").then().statusCode(200)
@@ -62,9 +40,11 @@ class ThinFlowIT {
 
     @Test
     void a_referred_friends_purchase_earns_the_referrer_five_percent_as_points_once() {
-        String alice = register("Alice", null);
-        String code = referralCodeOf(alice);
-        String bob = register("Bob", code);
+        String alice = Signups.register("Alice", null);
+        String code = Signups.codeOf(alice);
+        given().get("/api/members/" + alice + "/referral-code").then()
+                .body("shareUrl", startsWith(RestAssured.baseURI + "/r/"));
+        String bob = Signups.register("Bob", code);
 
         Map<String, Object> purchase = Map.of("memberId", bob, "externalTransactionId", "till-" + UUID.randomUUID(),
                 "amountFen", 128_000, "branch", "shanghai-jingan");
@@ -91,8 +71,8 @@ class ThinFlowIT {
 
     @Test
     void a_purchase_event_published_twice_pays_the_referrer_once() {
-        String carol = register("Carol", null);
-        String dave = register("Dave", referralCodeOf(carol));
+        String carol = Signups.register("Carol", null);
+        String dave = Signups.register("Dave", Signups.codeOf(carol));
         given().contentType(ContentType.JSON).body(Map.of("memberId", dave, "externalTransactionId",
                         "till-" + UUID.randomUUID(), "amountFen", 20_000, "branch", "beijing-chaoyang"))
                 .when().post("/api/purchases").then().statusCode(201);

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.restassured.RestAssured;
+
 /**
  * Reads a Prometheus text scrape (/q/metrics) as a test would check it: the value of a series
  * selected by name and some of its labels, summed over the rest.
@@ -16,6 +18,11 @@ public final class Metrics {
     }
 
     private Metrics() {
+    }
+
+    /** This test application's own scrape, from {@code /q/metrics} on REST Assured's port. */
+    public static String scrape() {
+        return RestAssured.given().when().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     /**

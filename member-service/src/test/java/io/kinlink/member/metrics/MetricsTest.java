@@ -26,13 +26,9 @@ import io.restassured.http.ContentType;
 @WithTestResource(value = KinlinkInfraResource.class, initArgs = @ResourceArg(name = "database", value = "member"))
 class MetricsTest {
 
-    private static String scrape() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-    }
-
     @Test
     void a_registration_and_a_purchase_show_in_the_business_and_platform_metrics_exactly_once() {
-        String before = scrape();
+        String before = Metrics.scrape();
 
         String member = TestMembers.register();
         Map<String, Object> purchase = Map.of("memberId", member, "externalTransactionId", "till-" + UUID.randomUUID(),
@@ -43,12 +39,12 @@ class MetricsTest {
 
         // the relay has published both events once nothing waits in the outbox
         await().atMost(Duration.ofSeconds(20)).until(() -> {
-            String now = scrape();
+            String now = Metrics.scrape();
             return Metrics.sum(now, "kinlink_outbox_unpublished_events") == 0
                     && Metrics.delta(before, now, "kinlink_outbox_published_events_total",
                     "topic", "kinlink.member-events") >= 2;
         });
-        String after = scrape();
+        String after = Metrics.scrape();
 
         assertEquals(1, Metrics.delta(before, after, "kinlink_members_registered_total",
                 "channel", "APP", "with_code", "false"));

@@ -22,10 +22,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = KinlinkInfraResource.class, initArgs = @ResourceArg(name = "database", value = "referral"))
 class MetricsTest {
 
-    private static String scrape() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-    }
-
     private static String codeOf(UUID member) {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().get("/api/members/" + member + "/referral-code").then().statusCode(200));
@@ -34,7 +30,7 @@ class MetricsTest {
 
     @Test
     void a_chain_a_refusal_and_a_purchase_show_in_the_business_and_platform_metrics_exactly_once() {
-        String before = scrape();
+        String before = Metrics.scrape();
 
         UUID top = TestEvents.registered(null, null);
         UUID second = TestEvents.registered(codeOf(top), null);
@@ -43,10 +39,10 @@ class MetricsTest {
         UUID stranger = TestEvents.registered("ZZZZZZZ", null);
         TestEvents.publish(TestEvents.purchase(buyer, 50_000));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> Metrics.delta(before, scrape(),
+        await().atMost(Duration.ofSeconds(30)).until(() -> Metrics.delta(before, Metrics.scrape(),
                 "kinlink_purchases_attributed_total", "chain_depth", "3") >= 1
-                && Metrics.sum(scrape(), "kinlink_outbox_unpublished_events") == 0);
-        String after = scrape();
+                && Metrics.sum(Metrics.scrape(), "kinlink_outbox_unpublished_events") == 0);
+        String after = Metrics.scrape();
 
         assertEquals(3, Metrics.delta(before, after, "kinlink_referrals_attributed_total"));
         assertEquals(1, Metrics.delta(before, after, "kinlink_referrals_rejected_total", "reason", "UNKNOWN_CODE"));

@@ -2,7 +2,6 @@ package io.kinlink.rewards.metrics;
 
 import static io.kinlink.rewards.RewardsEvents.publish;
 import static io.kinlink.rewards.RewardsEvents.purchase;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,13 +27,9 @@ class MetricsTest {
 
     private static final String REBATE = "REFERRAL_REBATE";
 
-    private static String scrape() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-    }
-
     @Test
     void one_purchase_shows_three_credits_at_levels_one_to_three_its_latency_and_no_dead_letter() {
-        String before = scrape();
+        String before = Metrics.scrape();
         UUID buyer = UUID.randomUUID();
         UUID level1 = UUID.randomUUID();
         UUID level2 = UUID.randomUUID();
@@ -42,10 +37,10 @@ class MetricsTest {
 
         publish(purchase(buyer, UUID.randomUUID(), 100_000, Instant.now(), level1, level2, level3));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> Metrics.delta(before, scrape(),
+        await().atMost(Duration.ofSeconds(30)).until(() -> Metrics.delta(before, Metrics.scrape(),
                 "kinlink_ledger_transactions_total", "reason", REBATE) >= 3
-                && Metrics.sum(scrape(), "kinlink_outbox_unpublished_events") == 0);
-        String after = scrape();
+                && Metrics.sum(Metrics.scrape(), "kinlink_outbox_unpublished_events") == 0);
+        String after = Metrics.scrape();
 
         // one credit per level, at the default rates of a 1,000 CNY purchase (5%, 2%, 1% at 100 points per CNY)
         assertEquals(3, Metrics.delta(before, after, "kinlink_ledger_transactions_total", "reason", REBATE));
