@@ -245,13 +245,4 @@ public class Member {
     public List<String> needsTags() {
         return List.of(needsTags);
     }
-
-    public Optional<Instant> erasedAt() {
-        return Optional.ofNullable(erasedAt);
-    }
-
-    /** What a registration asks for, already validated and normalized. */
-    public record NewMember(String name, String branch, Channel channel, String referralCode, UUID referralClickId,
-                            String deviceId, boolean marketingConsent) {
-    }
 }

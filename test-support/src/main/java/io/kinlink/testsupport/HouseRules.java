@@ -6,8 +6,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -17,9 +22,14 @@ import com.tngtech.archunit.lang.ArchRule;
  * The house rules every domain service follows, checked on its compiled classes: its feature
  * packages form no cycle; nothing depends on a resource (resources call services, services call
  * repositories, never the reverse); resources hold no transactions (services do); repositories
- * call nobody's services; resources are named *Resource and Kafka consumers live in messaging/.
+ * call nobody's services; resources are named *Resource and live in rest/, Kafka consumers live in
+ * messaging/;
+ * and no source file of the module is longer than {@link #MAX_LINES} lines.
  */
 public final class HouseRules {
+
+    /** A class longer than this has more than one job: split it by job. */
+    public static final int MAX_LINES = 250;
 
     private HouseRules() {
     }
@@ -41,14 +51,35 @@ public final class HouseRules {
                         .as("repositories call no service"),
                 classes().that().areAnnotatedWith("jakarta.ws.rs.Path").should().haveSimpleNameEndingWith("Resource")
                         .as("resources are named ...Resource"),
+                classes().that().areAnnotatedWith("jakarta.ws.rs.Path").should().resideInAPackage(rootPackage + ".rest")
+                        .as("resources live in rest/, whatever feature they serve"),
                 methods().that().areAnnotatedWith("org.eclipse.microprofile.reactive.messaging.Incoming")
                         .should().beDeclaredInClassesThat().resideInAPackage("..messaging..")
                         .as("Kafka consumers live in messaging/"));
     }
 
-    /** Checks every rule on the service's compiled classes ({@code target/classes}). */
+    /** Checks every rule on the service's compiled classes ({@code target/classes}) and its sources. */
     public static void check(String rootPackage) {
         JavaClasses classes = new ClassFileImporter().importPath(Path.of("target/classes"));
         rules(rootPackage).forEach(rule -> rule.check(classes));
+        checkSourceLengths();
+    }
+
+    /** Fails naming every source file under {@code src/main/java} longer than {@link #MAX_LINES} lines. */
+    public static void checkSourceLengths() {
+        List<String> tooLong = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                long lines = Files.lines(file).count();
+                if (lines > MAX_LINES) {
+                    tooLong.add(file + " (" + lines + " lines)");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!tooLong.isEmpty()) {
+            throw new AssertionError("Longer than " + MAX_LINES + " lines, so doing more than one job: " + tooLong);
+        }
     }
 }

@@ -1,9 +1,10 @@
-package io.kinlink.member.auth;
+package io.kinlink.member.rest;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.kinlink.member.auth.OperatorAccounts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -1,7 +1,8 @@
-package io.kinlink.member.partner;
+package io.kinlink.member.rest;
 
 import java.util.UUID;
 
+import io.kinlink.member.partner.PartnerKeys;
 import io.kinlink.platform.problem.UnauthenticatedProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -1,5 +1,8 @@
-package io.kinlink.member.auth;
+package io.kinlink.member.rest;
 
+import io.kinlink.member.auth.LoginCodes;
+import io.kinlink.member.auth.MemberSessions;
+import io.kinlink.member.auth.TokenIssuer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,9 +1,10 @@
-package io.kinlink.member.partner;
+package io.kinlink.member.rest;
 
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import io.kinlink.member.partner.PartnerKeys;
 import io.kinlink.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

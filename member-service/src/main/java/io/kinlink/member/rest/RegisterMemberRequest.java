@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import io.kinlink.member.Channel;
-import io.kinlink.member.Member;
+import io.kinlink.member.NewMember;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -27,8 +27,8 @@ public record RegisterMemberRequest(
         @Size(max = 128) String deviceId,
         @NotNull Boolean marketingConsent) {
 
-    Member.NewMember toNewMember() {
-        return new Member.NewMember(name.strip(), branch.strip(), channel == null ? Channel.APP : channel,
+    NewMember toNewMember() {
+        return new NewMember(name.strip(), branch.strip(), channel == null ? Channel.APP : channel,
                 referralCode == null ? null : referralCode.toUpperCase(Locale.ROOT), clickId, deviceId,
                 marketingConsent);
     }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.kinlink.events.Topics;
 import io.kinlink.member.Member;
+import io.kinlink.member.NewMember;
 import io.kinlink.member.pii.PhoneNumbers;
 import io.kinlink.member.pii.PhoneProtector;
 import io.kinlink.member.repository.MemberRepository;
@@ -34,7 +35,7 @@ public class MemberRegistry {
 
     /** Registers a member and announces it; a phone number registered before is a conflict. */
     @Transactional
-    public MemberView register(Member.NewMember details, String phone) {
+    public MemberView register(NewMember details, String phone) {
         String e164 = PhoneNumbers.normalize(phone)
                 .orElseThrow(() -> new InvalidRequestProblem("phone", "is not a valid mobile phone number"));
         String phoneHash = phones.lookupHash(e164);

@@ -36,7 +36,7 @@ public record LandingCopy(
             "That did not work; please check and try again.", "中文", "zh");
 
     /** {@code lang} when it names a language we have, else the best match of Accept-Language, else Chinese. */
-    static LandingCopy choose(String lang, String acceptLanguage) {
+    public static LandingCopy choose(String lang, String acceptLanguage) {
         if ("en".equalsIgnoreCase(lang)) {
             return EN;
         }

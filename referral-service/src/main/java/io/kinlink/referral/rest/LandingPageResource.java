@@ -1,7 +1,10 @@
-package io.kinlink.referral.landing;
+package io.kinlink.referral.rest;
 
 import java.util.regex.Pattern;
 
+import io.kinlink.referral.landing.LandingCopy;
+import io.kinlink.referral.landing.LandingPage;
+import io.kinlink.referral.landing.LandingPages;
 import io.quarkus.qute.Template;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;

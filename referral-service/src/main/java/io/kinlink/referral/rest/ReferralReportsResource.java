@@ -1,7 +1,6 @@
 package io.kinlink.referral.rest;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +8,6 @@ import java.util.UUID;
 
 import io.kinlink.platform.input.BusinessTime;
 import io.kinlink.platform.input.Paging;
-import io.kinlink.platform.problem.InvalidRequestProblem;
 import io.kinlink.platform.problem.QueryEnums;
 import io.kinlink.referral.RejectionReason;
 import io.kinlink.referral.analytics.FunnelFilter;
@@ -20,6 +18,7 @@ import io.kinlink.referral.analytics.OpinionLeader;
 import io.kinlink.referral.analytics.OpinionLeaders;
 import io.kinlink.referral.analytics.ReferralFunnel;
 import io.kinlink.referral.api.RejectionView;
+import io.kinlink.referral.api.ReportPeriod;
 import io.kinlink.referral.service.ReferralQueries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -40,8 +39,6 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferralReportsResource {
 
-    private static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
-    private static final Duration LONGEST_PERIOD = Duration.ofDays(3 * 366);
 
     private final ReferralFunnel funnel;
     private final OpinionLeaders leaders;
@@ -63,8 +60,8 @@ public class ReferralReportsResource {
                                @QueryParam("referrerId") UUID referrerId, @QueryParam("branch") String branch,
                                @QueryParam("campaign") String campaign,
                                @QueryParam("groupBy") @DefaultValue("NONE") String groupBy) {
-        Instant[] period = period(from, to);
-        return funnel.report(new FunnelFilter(period[0], period[1], Optional.ofNullable(referrerId),
+        ReportPeriod period = ReportPeriod.of(from, to, clock.instant());
+        return funnel.report(new FunnelFilter(period.from(), period.to(), Optional.ofNullable(referrerId),
                 Optional.ofNullable(branch), Optional.ofNullable(campaign)),
                 QueryEnums.parse(FunnelGrouping.class, "groupBy", groupBy));
     }
@@ -76,8 +73,8 @@ public class ReferralReportsResource {
                                        @QueryParam("branch") String branch,
                                        @QueryParam("by") @DefaultValue("QUALIFIED") String by,
                                        @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit) {
-        Instant[] period = period(from, to);
-        return leaders.rank(period[0], period[1], Optional.ofNullable(branch),
+        ReportPeriod period = ReportPeriod.of(from, to, clock.instant());
+        return leaders.rank(period.from(), period.to(), Optional.ofNullable(branch),
                 QueryEnums.parse(LeaderRanking.class, "by", by), limit);
     }
 
@@ -88,21 +85,9 @@ public class ReferralReportsResource {
                                          @QueryParam("reason") String reason,
                                          @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        Instant[] period = period(from, to);
-        return queries.rejections(period[0], period[1],
+        ReportPeriod period = ReportPeriod.of(from, to, clock.instant());
+        return queries.rejections(period.from(), period.to(),
                 Optional.ofNullable(reason).map(value -> QueryEnums.parse(RejectionReason.class, "reason", value)),
                 page, size);
-    }
-
-    private Instant[] period(Instant from, Instant to) {
-        Instant end = to == null ? clock.instant() : to;
-        Instant start = from == null ? end.minus(DEFAULT_PERIOD) : from;
-        if (!start.isBefore(end)) {
-            throw new InvalidRequestProblem("from", "must be before to");
-        }
-        if (Duration.between(start, end).compareTo(LONGEST_PERIOD) > 0) {
-            throw new InvalidRequestProblem("to", "a period may span at most three years");
-        }
-        return new Instant[] {start, end};
     }
 }

@@ -8,8 +8,8 @@ import io.kinlink.rewards.config.RewardsSettings;
 import io.kinlink.rewards.rules.RuleBook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 /**
  * The incentive budget of each calendar month: rewards issued may not pass the budget-cap rule's
@@ -30,31 +30,31 @@ public class Budget {
     }
 
     /** The month a reward belongs to: that of the purchase or event that caused it, in the configured zone. */
-    public String periodOf(Instant at) {
-        return YearMonth.from(at.atZone(settings.zone())).toString();
+    public YearMonth periodOf(Instant at) {
+        return YearMonth.from(at.atZone(settings.zone()));
     }
 
     /** Holds back every other admission to the period until the transaction ends, so two cannot both squeeze in. */
     @Transactional(TxType.MANDATORY)
-    public void lock(String period) {
+    public void lock(YearMonth period) {
         AdvisoryLocks.holdUntilCommit(em, "budget:" + period);
     }
 
     @Transactional(TxType.MANDATORY)
-    public boolean fits(String period, long valueFen, Instant at) {
+    public boolean fits(YearMonth period, long valueFen, Instant at) {
         return issued(period) + valueFen <= cap(period, at);
     }
 
     /** Counts a payment (positive) or its undoing (negative) once per source. */
     @Transactional(TxType.MANDATORY)
-    public void recordUse(String period, long valueFen, String kind, String source, Instant at) {
+    public void recordUse(YearMonth period, long valueFen, RewardKind kind, String source, Instant at) {
         if (valueFen == 0) {
             return;
         }
         em.createNativeQuery("""
                         insert into budget_use (period, value_fen, kind, source, at) values (?1, ?2, ?3, ?4, ?5)
                         on conflict (source) do nothing""")
-                .setParameter(1, period).setParameter(2, valueFen).setParameter(3, kind).setParameter(4, source)
+                .setParameter(1, period.toString()).setParameter(2, valueFen).setParameter(3, kind.name()).setParameter(4, source)
                 .setParameter(5, at).executeUpdate();
     }
 
@@ -74,9 +74,9 @@ public class Budget {
     }
 
     @Transactional(TxType.MANDATORY)
-    public long revenue(String period) {
+    public long revenue(YearMonth period) {
         Instant from = start(period);
-        Instant to = start(YearMonth.parse(period).plusMonths(1).toString());
+        Instant to = start(period.plusMonths(1));
         return ((Number) em.createNativeQuery("""
                         select coalesce(sum(amount_fen - refunded_fen), 0) from purchase_record
                         where occurred_at >= ?1 and occurred_at < ?2""")
@@ -84,9 +84,9 @@ public class Budget {
     }
 
     @Transactional(TxType.MANDATORY)
-    public long issued(String period) {
+    public long issued(YearMonth period) {
         return ((Number) em.createNativeQuery("select coalesce(sum(value_fen), 0) from budget_use where period = ?1")
-                .setParameter(1, period).getSingleResult()).longValue();
+                .setParameter(1, period.toString()).getSingleResult()).longValue();
     }
 
     /**
@@ -95,9 +95,9 @@ public class Budget {
      * month keeps the version in force at its end. No rule, no cap.
      */
     @Transactional(TxType.MANDATORY)
-    public long cap(String period, Instant at) {
+    public long cap(YearMonth period, Instant at) {
         Instant start = start(period);
-        Instant lastMoment = start(YearMonth.parse(period).plusMonths(1).toString()).minusNanos(1_000);
+        Instant lastMoment = start(period.plusMonths(1)).minusNanos(1_000);
         Instant within = at.isBefore(start) ? start : at.isAfter(lastMoment) ? lastMoment : at;
         return rules.at(within).budgetCap()
                 .map(cap -> Math.max(cap.params().minimumFen(),
@@ -105,7 +105,7 @@ public class Budget {
                 .orElse(Long.MAX_VALUE);
     }
 
-    private Instant start(String period) {
-        return YearMonth.parse(period).atDay(1).atStartOfDay(settings.zone()).toInstant();
+    private Instant start(YearMonth period) {
+        return period.atDay(1).atStartOfDay(settings.zone()).toInstant();
     }
 }

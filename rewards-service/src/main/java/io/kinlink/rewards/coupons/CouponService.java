@@ -2,7 +2,6 @@ package io.kinlink.rewards.coupons;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,14 +13,14 @@ import io.kinlink.platform.problem.ConflictProblem;
 import io.kinlink.platform.problem.NotFoundProblem;
 import io.kinlink.platform.problem.RuleViolationProblem;
 import io.kinlink.rewards.budget.Budget;
-import io.kinlink.rewards.config.RewardsSettings;
+import io.kinlink.rewards.budget.RewardKind;
 import io.kinlink.rewards.ledger.Ledger;
 import io.kinlink.rewards.members.KnownMembers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 /**
  * Issues, redeems and ends coupons. Every change is one transaction with its movement row and
@@ -34,18 +33,20 @@ public class CouponService {
     private final Ledger ledger;
     private final Budget budget;
     private final Outbox outbox;
-    private final RewardsSettings settings;
+    private final CouponTemplates templates;
+    private final StaffAllowances allowances;
     private final Clock clock;
     private final KnownMembers knownMembers;
 
-    public CouponService(EntityManager em, Ledger ledger, Budget budget, Outbox outbox, RewardsSettings settings,
-                         Clock clock, KnownMembers knownMembers) {
+    public CouponService(EntityManager em, Ledger ledger, Budget budget, Outbox outbox, CouponTemplates templates,
+                         StaffAllowances allowances, Clock clock, KnownMembers knownMembers) {
         this.knownMembers = knownMembers;
         this.em = em;
         this.ledger = ledger;
         this.budget = budget;
         this.outbox = outbox;
-        this.settings = settings;
+        this.templates = templates;
+        this.allowances = allowances;
         this.clock = clock;
     }
 
@@ -76,7 +77,7 @@ public class CouponService {
         if (earlier.isPresent()) {
             return new Result(earlier.get(), false);
         }
-        CouponTemplate template = template(grant.templateId());
+        CouponTemplate template = templates.get(grant.templateId());
         if (!template.active()) {
             throw new RuleViolationProblem("coupon-template-inactive", "Template " + template.id() + " is retired");
         }
@@ -87,13 +88,13 @@ public class CouponService {
         }
         Instant now = clock.instant();
         if (grant.staffId() != null) {
-            drawAllowance(grant.staffId(), template.faceValueFen(), now);
+            allowances.draw(grant.staffId(), template.faceValueFen(), now);
         }
         Coupon coupon = new Coupon(template, grant, now);
         em.persist(coupon);
         if (grant.ruleId() == null) {
             // a person's decision (staff allowance, operator) is counted against the budget but never held back
-            budget.recordUse(budget.periodOf(now), template.faceValueFen(), "COUPON", grant.idempotencyKey(), now);
+            budget.recordUse(budget.periodOf(now), template.faceValueFen(), RewardKind.COUPON, grant.idempotencyKey(), now);
         }
         recordMovement(coupon, grant.reason(), grant.sourceType(), grant.sourceId(), now);
         return new Result(coupon, true);
@@ -133,30 +134,6 @@ public class CouponService {
                         Coupon.class)
                 .setParameter("type", sourceType).setParameter("id", sourceId)
                 .setParameter("issued", CouponStatus.ISSUED).getResultList();
-    }
-
-    /** The face value of a template's coupons. */
-    @Transactional(TxType.MANDATORY)
-    public long faceValueOf(UUID templateId) {
-        return template(templateId).faceValueFen();
-    }
-
-    @Transactional
-    public CouponTemplate createTemplate(CouponTemplate template) {
-        em.persist(template);
-        return template;
-    }
-
-    @Transactional
-    public List<CouponTemplate> templates() {
-        return em.createQuery("from CouponTemplate order by createdAt desc, id", CouponTemplate.class).getResultList();
-    }
-
-    @Transactional
-    public CouponTemplate retireTemplate(UUID id) {
-        CouponTemplate template = template(id);
-        template.deactivate();
-        return template;
     }
 
     /** The member's unused coupons issued for one reason. */
@@ -210,35 +187,11 @@ public class CouponService {
         return coupon;
     }
 
-    private CouponTemplate template(UUID id) {
-        CouponTemplate template = em.find(CouponTemplate.class, id);
-        if (template == null) {
-            throw new NotFoundProblem("coupon-template-not-found", "No coupon template " + id);
-        }
-        return template;
-    }
-
     private long issuedFromTemplate(UUID member, UUID template) {
         return em.createQuery("select count(*) from Coupon where memberId = :member and templateId = :template "
                         + "and status <> :voided", Long.class)
                 .setParameter("member", member).setParameter("template", template)
                 .setParameter("voided", CouponStatus.VOIDED).getSingleResult();
-    }
-
-    /** Takes the coupon's value from the staff member's allowance for this month, or refuses. */
-    private void drawAllowance(String staffId, long valueFen, Instant now) {
-        long allowance = settings.staffMonthlyAllowanceFen();
-        String month = YearMonth.from(now.atZone(settings.zone())).toString();
-        int drawn = valueFen > allowance ? 0 : em.createNativeQuery("""
-                        insert into staff_allowance_use (staff_id, month, used_fen) values (?1, ?2, ?3)
-                        on conflict (staff_id, month) do update set used_fen = staff_allowance_use.used_fen + excluded.used_fen
-                        where staff_allowance_use.used_fen + excluded.used_fen <= ?4""")
-                .setParameter(1, staffId).setParameter(2, month).setParameter(3, valueFen).setParameter(4, allowance)
-                .executeUpdate();
-        if (drawn == 0) {
-            throw new RuleViolationProblem("staff-allowance-exceeded", "Staff " + staffId + " has less than "
-                    + valueFen + " fen of this month's discretionary allowance left");
-        }
     }
 
     private void recordMovement(Coupon coupon, String reason, String sourceType, String sourceId, Instant now) {

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import io.kinlink.rewards.coupons.CouponService;
-import io.kinlink.rewards.gate.RewardGate;
+import io.kinlink.rewards.gate.HeldRewardDecisions;
 import io.kinlink.rewards.holding.HoldingRelease;
 import io.kinlink.rewards.lots.PointsExpiry;
 import io.quarkus.scheduler.Scheduled;
@@ -20,15 +20,15 @@ public class RewardJobs {
     private final HoldingRelease release;
     private final PointsExpiry expiry;
     private final CouponService coupons;
-    private final RewardGate gate;
+    private final HeldRewardDecisions held;
     private final Clock clock;
 
-    public RewardJobs(HoldingRelease release, PointsExpiry expiry, CouponService coupons, RewardGate gate,
+    public RewardJobs(HoldingRelease release, PointsExpiry expiry, CouponService coupons, HeldRewardDecisions held,
                          Clock clock) {
         this.release = release;
         this.expiry = expiry;
         this.coupons = coupons;
-        this.gate = gate;
+        this.held = held;
         this.clock = clock;
     }
 
@@ -36,7 +36,7 @@ public class RewardJobs {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void releaseDueCreditsAndHeldRewards() {
         release.releaseDue();
-        gate.releaseHeld();
+        held.releaseHeld();
     }
 
     @Scheduled(every = "${kinlink.rewards.expire-every:1h}", delayed = "30s",

@@ -2,18 +2,18 @@ package io.kinlink.rewards.metrics;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
-import io.kinlink.platform.SqlTimes;
 import io.kinlink.platform.metrics.CachedSample;
 import io.kinlink.rewards.gate.BudgetOverview;
-import io.kinlink.rewards.gate.BudgetResource;
+import io.kinlink.rewards.gate.BudgetView;
+import io.kinlink.rewards.gate.HeldRewards;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 /**
  * The month's incentive budget and the held rewards as gauges, read from the database at most
@@ -26,12 +26,12 @@ public class BudgetMetrics {
     private record Held(double oldestAgeSeconds) {
     }
 
-    private final CachedSample<BudgetResource.BudgetView> month;
+    private final CachedSample<BudgetView> month;
     private final CachedSample<Held> held;
 
-    public BudgetMetrics(MeterRegistry registry, BudgetOverview overview, EntityManager em, Clock clock) {
-        this.month = new CachedSample<>(() -> overview.of(null), null, Duration.ofSeconds(5));
-        this.held = new CachedSample<>(() -> oldestHeld(em, clock), new Held(0), Duration.ofSeconds(5));
+    public BudgetMetrics(MeterRegistry registry, BudgetOverview overview, HeldRewards rewards, Clock clock) {
+        this.month = new CachedSample<>(() -> overview.of(Optional.empty()), null, Duration.ofSeconds(5));
+        this.held = new CachedSample<>(() -> oldestHeld(rewards, clock), new Held(0), Duration.ofSeconds(5));
         gauge(registry, "kinlink.budget.cap", "fen", "This month's incentive budget cap; NaN when there is none",
                 view -> view.capFen() == null ? Double.NaN : view.capFen());
         gauge(registry, "kinlink.budget.spent", "fen", "Incentives issued this month, at their value",
@@ -46,17 +46,14 @@ public class BudgetMetrics {
     }
 
     private void gauge(MeterRegistry registry, String name, String unit, String description,
-                       ToDoubleFunction<BudgetResource.BudgetView> value) {
+                       ToDoubleFunction<BudgetView> value) {
         Gauge.builder(name, month, sample -> sample.get() == null ? Double.NaN : value.applyAsDouble(sample.get()))
                 .baseUnit(unit).description(description).register(registry);
     }
 
-    private static Held oldestHeld(EntityManager em, Clock clock) {
-        Object oldest = QuarkusTransaction.requiringNew().call(() -> em
-                .createNativeQuery("select min(held_at) from held_reward where status = 'HELD'").getSingleResult());
-        if (oldest == null) {
-            return new Held(0);
-        }
-        return new Held(Math.max(0, Duration.between(SqlTimes.instant(oldest), clock.instant()).toMillis() / 1000.0));
+    private static Held oldestHeld(HeldRewards rewards, Clock clock) {
+        return QuarkusTransaction.requiringNew().call(rewards::oldestWaiting)
+                .map(heldAt -> new Held(Math.max(0, Duration.between(heldAt, clock.instant()).toMillis() / 1000.0)))
+                .orElse(new Held(0));
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.kinlink.events.RefundAttributed;
 import io.kinlink.platform.SqlTimes;
 import io.kinlink.rewards.budget.Budget;
+import io.kinlink.rewards.budget.RewardKind;
 import io.kinlink.rewards.ledger.AccountKind;
 import io.kinlink.rewards.ledger.Ledger;
 import io.kinlink.rewards.ledger.Posting;
@@ -15,8 +16,8 @@ import io.kinlink.rewards.rules.RuleBook;
 import io.kinlink.rewards.service.MilestoneCoupons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 /**
  * Undoes what a purchase earned when it is refunded, credit by credit (so level by level), in
@@ -110,7 +111,7 @@ public class RefundReversals {
             if (!pending) {
                 lots.takePreferring(credit.member(), lot, points);
             }
-            budget.recordUse(budget.periodOf(credit.occurredAt()), -budget.valueOfPoints(points), "POINTS", key, at);
+            budget.recordUse(budget.periodOf(credit.occurredAt()), -budget.valueOfPoints(points), RewardKind.POINTS, key, at);
         }
     }
 

@@ -1,12 +1,17 @@
-package io.kinlink.rewards.gate;
+package io.kinlink.rewards.rest;
 
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import io.kinlink.platform.input.BusinessTimeWindow;
-import io.kinlink.platform.problem.InvalidRequestProblem;
+import io.kinlink.platform.problem.QueryEnums;
+import io.kinlink.rewards.gate.BudgetOverview;
+import io.kinlink.rewards.gate.BudgetView;
+import io.kinlink.rewards.gate.HeldRewardDecisions;
+import io.kinlink.rewards.gate.HeldRewardStatus;
+import io.kinlink.rewards.gate.HeldRewardView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -27,31 +32,27 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class BudgetResource {
 
-    private static final Set<String> STATUSES = Set.of("HELD", "RELEASED", "APPROVED", "CANCELLED");
-
     private final BudgetOverview overview;
-    private final RewardGate gate;
+    private final HeldRewardDecisions decisions;
     private final BusinessTimeWindow window;
 
-    public BudgetResource(BudgetOverview overview, RewardGate gate, BusinessTimeWindow window) {
+    public BudgetResource(BudgetOverview overview, HeldRewardDecisions decisions, BusinessTimeWindow window) {
         this.overview = overview;
-        this.gate = gate;
+        this.decisions = decisions;
         this.window = window;
     }
 
     /** A month's revenue, cap, what was issued, what is left, and what is held ({@code period=2026-11}; now by default). */
     @GET
     public BudgetView period(@QueryParam("period") String period) {
-        return overview.of(period == null ? null : month(period));
+        return overview.of(Optional.ofNullable(period).map(value -> window.month("period", value)));
     }
 
     @GET
     @Path("/held")
     public List<HeldRewardView> held(@QueryParam("status") String status) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw new InvalidRequestProblem("status", "must be one of " + STATUSES);
-        }
-        return gate.held(Optional.ofNullable(status));
+        return decisions.list(Optional.ofNullable(status)
+                .map(value -> QueryEnums.parse(HeldRewardStatus.class, "status", value)));
     }
 
     /** Pays a held reward over the cap; 409 when it was decided before. */
@@ -59,23 +60,9 @@ public class BudgetResource {
     @Path("/held/{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
     public HeldRewardView approve(@PathParam("id") UUID id, @Valid @NotNull Approval approval) {
-        return gate.approve(id, approval.by(), approval.note());
-    }
-
-    private String month(String period) {
-        return window.month("period", period).toString();
+        return decisions.approve(id, approval.by(), approval.note());
     }
 
     public record Approval(@NotBlank @Size(max = 100) String by, @Size(max = 300) String note) {
-    }
-
-    /**
-     * @param capFen       null when no budget-cap rule is in force for the month
-     * @param spentFen     the incentives issued in the month (named so: Quarkus's generated JSON writer
-     *                     reads a component named is... as a boolean property)
-     * @param remainingFen what may still be issued before rewards are held
-     */
-    public record BudgetView(String period, long revenueFen, Long capFen, long spentFen, Long remainingFen,
-                             int heldCount, long heldValueFen) {
     }
 }

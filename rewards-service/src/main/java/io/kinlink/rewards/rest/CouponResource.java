@@ -1,4 +1,4 @@
-package io.kinlink.rewards.coupons;
+package io.kinlink.rewards.rest;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,6 +6,10 @@ import java.util.UUID;
 
 import io.kinlink.platform.problem.QueryEnums;
 import io.kinlink.platform.security.MemberReach;
+import io.kinlink.rewards.coupons.CouponRequests;
+import io.kinlink.rewards.coupons.CouponService;
+import io.kinlink.rewards.coupons.CouponStatus;
+import io.kinlink.rewards.coupons.CouponView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

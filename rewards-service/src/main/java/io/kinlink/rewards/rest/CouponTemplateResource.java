@@ -1,9 +1,13 @@
-package io.kinlink.rewards.coupons;
+package io.kinlink.rewards.rest;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import io.kinlink.rewards.coupons.CouponRequests;
+import io.kinlink.rewards.coupons.CouponTemplate;
+import io.kinlink.rewards.coupons.CouponTemplateView;
+import io.kinlink.rewards.coupons.CouponTemplates;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,18 +26,18 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class CouponTemplateResource {
 
-    private final CouponService coupons;
+    private final CouponTemplates templates;
     private final Clock clock;
 
-    public CouponTemplateResource(CouponService coupons, Clock clock) {
-        this.coupons = coupons;
+    public CouponTemplateResource(CouponTemplates templates, Clock clock) {
+        this.templates = templates;
         this.clock = clock;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull CouponRequests.NewTemplate request) {
-        CouponTemplate template = coupons.createTemplate(new CouponTemplate(request.name().strip(),
+        CouponTemplate template = templates.create(new CouponTemplate(request.name().strip(),
                 request.faceValueFen(), request.minSpendFen(), request.validDays(), request.perMemberLimit(),
                 clock.instant()));
         return Response.status(201).entity(CouponTemplateView.of(template)).build();
@@ -41,12 +45,12 @@ public class CouponTemplateResource {
 
     @GET
     public List<CouponTemplateView> list() {
-        return coupons.templates().stream().map(CouponTemplateView::of).toList();
+        return templates.all().stream().map(CouponTemplateView::of).toList();
     }
 
     @POST
     @Path("/{templateId}/retire")
     public CouponTemplateView retire(@PathParam("templateId") UUID templateId) {
-        return CouponTemplateView.of(coupons.retireTemplate(templateId));
+        return CouponTemplateView.of(templates.retire(templateId));
     }
 }

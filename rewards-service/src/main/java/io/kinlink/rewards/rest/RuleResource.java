@@ -1,7 +1,10 @@
-package io.kinlink.rewards.rules;
+package io.kinlink.rewards.rest;
 
 import java.util.List;
 
+import io.kinlink.rewards.rules.NewRuleVersion;
+import io.kinlink.rewards.rules.RuleAdmin;
+import io.kinlink.rewards.rules.RuleVersion;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

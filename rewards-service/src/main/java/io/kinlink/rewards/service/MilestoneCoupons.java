@@ -9,14 +9,15 @@ import io.kinlink.platform.problem.DomainException;
 import io.kinlink.rewards.coupons.Coupon;
 import io.kinlink.rewards.coupons.CouponGrant;
 import io.kinlink.rewards.coupons.CouponService;
+import io.kinlink.rewards.coupons.CouponTemplates;
 import io.kinlink.rewards.gate.Reward;
 import io.kinlink.rewards.gate.RewardGate;
 import io.kinlink.rewards.rules.AppliedRule;
 import io.kinlink.rewards.rules.RuleKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 /**
  * A coupon for every step of cumulative net spend (10,000 CNY by default): the n-th step's coupon
@@ -31,11 +32,13 @@ public class MilestoneCoupons {
 
     private final EntityManager em;
     private final CouponService coupons;
+    private final CouponTemplates templates;
     private final RewardGate gate;
 
-    public MilestoneCoupons(EntityManager em, CouponService coupons, RewardGate gate) {
+    public MilestoneCoupons(EntityManager em, CouponService coupons, CouponTemplates templates, RewardGate gate) {
         this.em = em;
         this.coupons = coupons;
+        this.templates = templates;
         this.gate = gate;
     }
 
@@ -50,7 +53,7 @@ public class MilestoneCoupons {
                     "milestone:" + member + ":" + step, REASON, "PURCHASE", purchase.toString(), rule.version().ruleId(),
                     rule.version().version(), null);
             try {
-                gate.grant(new Reward.CouponReward(grant, coupons.faceValueOf(grant.templateId()), at,
+                gate.grant(new Reward.CouponReward(grant, templates.faceValueOf(grant.templateId()), at,
                         step * every, null));
             } catch (DomainException refused) {
                 LOG.warnf("Milestone coupon %d for member %s not issued: %s", step, member, refused.getMessage());

@@ -10,13 +10,14 @@ import io.kinlink.platform.problem.DomainException;
 import io.kinlink.rewards.coupons.Coupon;
 import io.kinlink.rewards.coupons.CouponGrant;
 import io.kinlink.rewards.coupons.CouponService;
+import io.kinlink.rewards.coupons.CouponTemplates;
 import io.kinlink.rewards.gate.Reward;
 import io.kinlink.rewards.gate.RewardGate;
 import io.kinlink.rewards.rules.RuleBook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 /**
  * The referrer's thank-you coupon when a friend's first qualifying purchase makes a referral
@@ -31,12 +32,15 @@ public class ReferralCoupons {
 
     private final EntityManager em;
     private final CouponService coupons;
+    private final CouponTemplates templates;
     private final RewardGate gate;
     private final RuleBook ruleBook;
 
-    public ReferralCoupons(EntityManager em, CouponService coupons, RewardGate gate, RuleBook ruleBook) {
+    public ReferralCoupons(EntityManager em, CouponService coupons, CouponTemplates templates, RewardGate gate,
+                           RuleBook ruleBook) {
         this.em = em;
         this.coupons = coupons;
+        this.templates = templates;
         this.gate = gate;
         this.ruleBook = ruleBook;
     }
@@ -53,7 +57,7 @@ public class ReferralCoupons {
                     "referral-qualified:" + qualified.referralId(), REASON, "REFERRAL",
                     qualified.referralId().toString(), rule.version().ruleId(), rule.version().version(), null);
             try {
-                gate.grant(new Reward.CouponReward(grant, coupons.faceValueOf(grant.templateId()),
+                gate.grant(new Reward.CouponReward(grant, templates.faceValueOf(grant.templateId()),
                         qualified.qualifiedAt(), null, qualified.referralId()));
             } catch (DomainException refused) {
                 LOG.warnf("Referral coupon for %s not issued: %s", qualified.referrerId(), refused.getMessage());

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.kinlink.events.ReferralQualified;
 import io.kinlink.rewards.LedgerInvariants;
-import io.kinlink.rewards.gate.RewardGate;
+import io.kinlink.rewards.gate.HeldRewardDecisions;
 import io.kinlink.testsupport.KinlinkInfraResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -40,7 +40,7 @@ import jakarta.inject.Inject;
 class BudgetCapTest {
 
     @Inject
-    RewardGate gate;
+    HeldRewardDecisions decisions;
 
     @AfterEach
     void ledgerInvariantsHold() {
@@ -71,7 +71,7 @@ class BudgetCapTest {
 
         publish(purchase(UUID.randomUUID(), UUID.randomUUID(), 200_000, at("08"))); // more revenue: cap 40,000
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> budget(14_000, 40_000, 1));
-        gate.releaseHeld();
+        decisions.releaseHeld();
         budget(34_000, 40_000, 0);
         coupons(r1, 1);
 
@@ -114,7 +114,7 @@ class BudgetCapTest {
 
         capVersion(5000, "2023-04-14T16:00:00Z");
         aprilBudget(6_000, 50_000, 1);
-        gate.releaseHeld();
+        decisions.releaseHeld();
         aprilBudget(26_000, 50_000, 0);
         coupons(r1, 1);
 
