@@ -47,7 +47,11 @@ public final class RouteTable {
             Route.of("/api/members/**", "member"),
             Route.of("/api/(purchases|refunds|visits|satisfaction)/**", "member"),
             Route.of("/api/auth/**", "member"),
-            Route.of("/api/partner-keys/**", "member"));
+            Route.of("/api/partner-keys/**", "member"),
+            // each service keeps the events it gave up on; operators reach them by the service's name
+            Route.of("/api/dead-letters/member-service/**", "member"),
+            Route.of("/api/dead-letters/referral-service/**", "referral"),
+            Route.of("/api/dead-letters/rewards-service/**", "rewards"));
 
     private RouteTable() {
     }

@@ -34,5 +34,9 @@ class RouteTableTest {
         assertEquals(Optional.of("member"), RouteTable.serviceFor("/api/members/42/networking"));
         assertEquals(Optional.empty(), RouteTable.serviceFor("/api/purchasesx"));
         assertEquals(Optional.empty(), RouteTable.serviceFor("/admin"));
+        // each service's dead letters, by its name
+        assertEquals(Optional.of("rewards"), RouteTable.serviceFor("/api/dead-letters/rewards-service"));
+        assertEquals(Optional.of("member"), RouteTable.serviceFor("/api/dead-letters/member-service/42/replay"));
+        assertEquals(Optional.empty(), RouteTable.serviceFor("/api/dead-letters/gateway"));
     }
 }

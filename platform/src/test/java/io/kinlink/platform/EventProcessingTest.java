@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.kinlink.events.ProbeEvent;
 import io.kinlink.platform.event.EventEnvelope;
 import io.kinlink.platform.event.MalformedEventException;
 import io.kinlink.platform.inbox.EventProcessor;

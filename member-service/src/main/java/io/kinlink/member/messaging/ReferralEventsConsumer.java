@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kinlink.events.ReferralQualified;
 import io.kinlink.events.ReferralReversed;
 import io.kinlink.platform.event.EventEnvelope;
+import io.kinlink.platform.inbox.EventConsumer;
 import io.kinlink.platform.inbox.EventProcessor;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,7 @@ import jakarta.persistence.EntityManager;
 
 /** Keeps each referrer's successful referrals, for their gold standards. */
 @ApplicationScoped
-public class ReferralEventsConsumer {
+public class ReferralEventsConsumer implements EventConsumer {
 
     static final String CONSUMER = "member-service/referral-events";
 
@@ -29,6 +30,12 @@ public class ReferralEventsConsumer {
         this.mapper = mapper;
     }
 
+    @Override
+    public String channel() {
+        return "referral-events";
+    }
+
+    @Override
     @Incoming("referral-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {

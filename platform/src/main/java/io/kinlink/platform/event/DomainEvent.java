@@ -14,8 +14,10 @@ public interface DomainEvent {
         return getClass().getSimpleName();
     }
 
+    /** The type's major version ({@link EventVersion}; 1 when the type has none). */
     @JsonIgnore
     default int eventVersion() {
-        return 1;
+        EventVersion version = getClass().getAnnotation(EventVersion.class);
+        return version == null ? 1 : version.value();
     }
 }

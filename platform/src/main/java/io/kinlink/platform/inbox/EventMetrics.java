@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.Config;
 
-import io.kinlink.platform.event.DomainEvent;
+import io.kinlink.platform.event.EventCatalog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -96,11 +96,6 @@ public class EventMetrics {
     }
 
     private static boolean isEventClass(String type) {
-        try {
-            Class<?> event = Class.forName("io.kinlink.events." + type, false, EventMetrics.class.getClassLoader());
-            return DomainEvent.class.isAssignableFrom(event);
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
+        return EventCatalog.find(type).isPresent();
     }
 }

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.kinlink.edge.telemetry.Telemetry;
+import io.kinlink.platform.event.EventCatalog;
 import io.kinlink.platform.event.EventEnvelope;
 import io.kinlink.platform.event.MalformedEventException;
 import io.kinlink.platform.inbox.EventMetrics.DeadLetterReason;
@@ -80,6 +81,7 @@ public class EventProcessor {
         EventEnvelope event;
         try {
             event = EventEnvelope.parse(json, mapper);
+            EventCatalog.requireReadable(event);
         } catch (MalformedEventException e) {
             metrics.deadLettered(topic, DeadLetterReason.UNREADABLE);
             throw e;

@@ -11,6 +11,7 @@ import io.kinlink.events.PurchaseRecorded;
 import io.kinlink.events.RefundRecorded;
 import io.kinlink.events.VisitRecorded;
 import io.kinlink.platform.event.EventEnvelope;
+import io.kinlink.platform.inbox.EventConsumer;
 import io.kinlink.platform.inbox.EventProcessor;
 import io.kinlink.referral.service.AttributionService;
 import io.kinlink.referral.service.PurchaseChainService;
@@ -21,7 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Registrations, status changes, visits, purchases and refunds, in order per member; other types are not ours. */
 @ApplicationScoped
-public class MemberEventsConsumer {
+public class MemberEventsConsumer implements EventConsumer {
 
     static final String CONSUMER = "referral-service/member-events";
 
@@ -43,6 +44,12 @@ public class MemberEventsConsumer {
         this.mapper = mapper;
     }
 
+    @Override
+    public String channel() {
+        return "member-events";
+    }
+
+    @Override
     @Incoming("member-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.kinlink.events.MemberRegistered;
 import io.kinlink.platform.event.EventEnvelope;
+import io.kinlink.platform.inbox.EventConsumer;
 import io.kinlink.platform.inbox.EventProcessor;
 import io.kinlink.rewards.members.KnownMembers;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -14,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Registrations, so that ids given by operators can be checked against the members there are. */
 @ApplicationScoped
-public class MemberEventsConsumer {
+public class MemberEventsConsumer implements EventConsumer {
 
     static final String CONSUMER = "rewards-service/member-events";
 
@@ -28,6 +29,12 @@ public class MemberEventsConsumer {
         this.mapper = mapper;
     }
 
+    @Override
+    public String channel() {
+        return "member-events";
+    }
+
+    @Override
     @Incoming("member-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {

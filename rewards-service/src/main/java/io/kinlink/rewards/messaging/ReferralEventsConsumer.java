@@ -10,6 +10,7 @@ import io.kinlink.events.ReferralQualified;
 import io.kinlink.events.ReferralReversed;
 import io.kinlink.events.RefundAttributed;
 import io.kinlink.platform.event.EventEnvelope;
+import io.kinlink.platform.inbox.EventConsumer;
 import io.kinlink.platform.inbox.EventProcessor;
 import io.kinlink.rewards.refund.RefundReversals;
 import io.kinlink.rewards.service.PurchaseRewards;
@@ -19,7 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Purchases with their referral chain, the refunds that follow them, and referrals that qualify or are reversed. */
 @ApplicationScoped
-public class ReferralEventsConsumer {
+public class ReferralEventsConsumer implements EventConsumer {
 
     static final String CONSUMER = "rewards-service/referral-events";
 
@@ -38,6 +39,12 @@ public class ReferralEventsConsumer {
         this.mapper = mapper;
     }
 
+    @Override
+    public String channel() {
+        return "referral-events";
+    }
+
+    @Override
     @Incoming("referral-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {

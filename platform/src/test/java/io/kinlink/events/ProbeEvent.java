@@ -1,4 +1,4 @@
-package io.kinlink.platform;
+package io.kinlink.events;
 
 import io.kinlink.platform.event.DomainEvent;
 
