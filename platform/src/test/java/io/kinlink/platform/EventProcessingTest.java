@@ -3,7 +3,9 @@ package io.kinlink.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,6 +17,7 @@ import io.kinlink.events.ProbeEvent;
 import io.kinlink.platform.event.EventEnvelope;
 import io.kinlink.platform.event.MalformedEventException;
 import io.kinlink.platform.inbox.EventProcessor;
+import io.kinlink.platform.inbox.InboxPurge;
 import io.kinlink.platform.outbox.Outbox;
 import io.kinlink.platform.outbox.OutboxEvent;
 import io.kinlink.testsupport.KinlinkInfraResource;
@@ -44,6 +47,9 @@ class EventProcessingTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    InboxPurge purge;
 
     private String event(String label, int failures) {
         return new EventEnvelope(UUID.randomUUID(), "ProbeEvent", 1, Instant.now(), label,
@@ -111,5 +117,24 @@ class EventProcessingTest {
                 () -> processor.process("platform-test/unreadable", record("{\"id\":"), consumer::apply));
         assertThrows(MalformedEventException.class,
                 () -> processor.process("platform-test/unreadable", record("{\"type\":\"ProbeEvent\"}"), consumer::apply));
+    }
+
+    @Test
+    void the_inbox_forgets_ids_older_than_its_retention_and_keeps_younger_ones() {
+        UUID old = UUID.randomUUID();
+        UUID young = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("insert into processed_event (consumer, event_id, processed_at) values (?1, ?2, ?3)")
+                    .setParameter(1, "platform-test/purge").setParameter(2, old)
+                    .setParameter(3, Instant.now().minus(Duration.ofDays(61))).executeUpdate();
+            em.createNativeQuery("insert into processed_event (consumer, event_id, processed_at) values (?1, ?2, ?3)")
+                    .setParameter(1, "platform-test/purge").setParameter(2, young)
+                    .setParameter(3, Instant.now().minus(Duration.ofDays(59))).executeUpdate();
+        });
+
+        purge.purge();
+
+        assertEquals(List.of(young), QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select event_id from processed_event where consumer = 'platform-test/purge'").getResultList()));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+/** How consumers retry, and how long their inbox remembers. */
 @ConfigMapping(prefix = "kinlink.consumer")
 public interface ConsumerSettings {
 
@@ -18,4 +19,11 @@ public interface ConsumerSettings {
 
     @WithDefault("5s")
     Duration maxBackoff();
+
+    /**
+     * How long the inbox remembers an applied event: longer than the topics keep them (30 days in
+     * production), so no redelivery or replay can meet an inbox that forgot it.
+     */
+    @WithDefault("P60D")
+    Duration inboxRetention();
 }
