@@ -43,6 +43,7 @@ public class GatewayRoutes {
         ServiceProxy proxy = new ServiceProxy(client, settings, new ForwardedIdentity(settings.signingKey()),
                 new Callers(settings.authPublicKey()), limiter, new UpstreamCalls(telemetry, registry));
         router.get("/openapi.json").handler(new OpenApiDocument(client, settings)::serve);
+        router.get("/asyncapi.json").handler(AsyncApiDocument.load()::serve);
         vertx.setPeriodic(60_000, tick -> limiter.evictIdle(TimeUnit.MINUTES.toNanos(10)));
         FrontDoor frontDoor = new FrontDoor(settings, limiter);
         // every request is a span (a new trace: a caller's own trace is linked, not continued) named by its route
@@ -75,7 +76,7 @@ public class GatewayRoutes {
         if (CallerPaths.isMine(path)) {
             return "/api/me/**";
         }
-        if (path.equals("/openapi.json")) {
+        if (path.equals("/openapi.json") || path.equals("/asyncapi.json")) {
             return path;
         }
         return RouteTable.routeFor(path).map(RouteTable.Match::route).orElse("unmatched");

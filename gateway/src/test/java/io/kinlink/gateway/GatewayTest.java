@@ -338,6 +338,14 @@ class GatewayTest {
     }
 
     @Test
+    void the_event_streams_are_documented_in_asyncapi_beside_the_openapi_document() {
+        given().when().get("/asyncapi.json").then().statusCode(200).contentType("application/json")
+                .body("asyncapi", equalTo("3.0.0"))
+                .body("channels.referralEvents.address", equalTo("kinlink.referral-events"))
+                .body("channels.deadLettersRewardsService.address", equalTo("kinlink.dead-letter.rewards-service"));
+    }
+
+    @Test
     void a_forwarded_request_starts_a_trace_the_service_continues_and_a_callers_trace_is_not_adopted() {
         String callers = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
         String forwarded = given().header("traceparent", callers).contentType(ContentType.JSON).body("{}")

@@ -42,11 +42,17 @@ public final class RewardsEvents {
 
     /** A purchase by {@code buyer} with the referrers above them, level 1 first. */
     public static EventEnvelope purchase(UUID buyer, UUID purchaseId, long amountFen, Instant at, UUID... chain) {
+        return purchaseAt("shanghai-jingan", buyer, purchaseId, amountFen, at, chain);
+    }
+
+    /** The same, at a branch of the caller's choosing. */
+    public static EventEnvelope purchaseAt(String branch, UUID buyer, UUID purchaseId, long amountFen, Instant at,
+                                           UUID... chain) {
         List<ChainLink> links = new ArrayList<>();
         for (int i = 0; i < chain.length; i++) {
             links.add(new ChainLink(i + 1, chain[i]));
         }
-        return envelope(buyer, new PurchaseAttributed(purchaseId, buyer, amountFen, "shanghai-jingan", at, links,
+        return envelope(buyer, new PurchaseAttributed(purchaseId, buyer, amountFen, branch, at, links,
                 Instant.now()));
     }
 

@@ -72,10 +72,11 @@ public class PurchaseRewards {
     /** Keeps the purchase for revenue and cumulative spend; false when it was seen before. */
     private boolean recordPurchase(PurchaseAttributed purchase) {
         return em.createNativeQuery("""
-                        insert into purchase_record (purchase_id, member_id, amount_fen, occurred_at)
-                        values (?1, ?2, ?3, ?4) on conflict (purchase_id) do nothing""")
+                        insert into purchase_record (purchase_id, member_id, amount_fen, occurred_at, branch)
+                        values (?1, ?2, ?3, ?4, ?5) on conflict (purchase_id) do nothing""")
                 .setParameter(1, purchase.purchaseId()).setParameter(2, purchase.memberId())
                 .setParameter(3, purchase.amountFen()).setParameter(4, purchase.occurredAt())
+                .setParameter(5, purchase.branch())
                 .executeUpdate() == 1;
     }
 

@@ -48,10 +48,10 @@ public class ReferralCoupons {
     @Transactional(TxType.MANDATORY)
     public void onQualified(ReferralQualified qualified) {
         em.createNativeQuery("""
-                        insert into qualified_referral (referral_id, referrer_id, qualified_at) values (?1, ?2, ?3)
-                        on conflict (referral_id) do nothing""")
+                        insert into qualified_referral (referral_id, referrer_id, qualified_at, purchase_id)
+                        values (?1, ?2, ?3, ?4) on conflict (referral_id) do nothing""")
                 .setParameter(1, qualified.referralId()).setParameter(2, qualified.referrerId())
-                .setParameter(3, qualified.qualifiedAt()).executeUpdate();
+                .setParameter(3, qualified.qualifiedAt()).setParameter(4, qualified.purchaseId()).executeUpdate();
         ruleBook.at(qualified.qualifiedAt()).qualifiedCoupon().ifPresent(rule -> {
             CouponGrant grant = new CouponGrant(qualified.referrerId(), rule.params().couponTemplateId(),
                     "referral-qualified:" + qualified.referralId(), REASON, "REFERRAL",
