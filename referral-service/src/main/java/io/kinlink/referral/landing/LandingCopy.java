@@ -23,12 +23,12 @@ public record LandingCopy(
         String otherLanguage,
         String otherLanguageTag) {
 
-    static final LandingCopy ZH = new LandingCopy("zh", "加入 Kinlink 会员", "{inviter} 邀请您加入",
+    static final LandingCopy ZH = new LandingCopy("zh", "加入{brand}", "{inviter} 邀请您加入",
             "欢迎加入会员", "这个邀请链接无效或已失效，您仍可直接注册。", "姓名", "手机号", "例如 13812345678",
             "门店", "邀请码", "我同意接收会员优惠信息", "立即注册", "注册成功，欢迎加入！",
             "到店时出示手机号即可享受会员权益。", "注册未成功，请检查后重试。", "English", "en");
 
-    static final LandingCopy EN = new LandingCopy("en", "Join Kinlink", "{inviter} invited you",
+    static final LandingCopy EN = new LandingCopy("en", "Join {brand}", "{inviter} invited you",
             "Welcome to the membership", "This invitation link is not valid any more; you can still join.",
             "Name", "Mobile number", "e.g. 13812345678", "Branch", "Invitation code",
             "Send me member offers", "Join now", "You are in. Welcome!",
@@ -52,6 +52,11 @@ public record LandingCopy(
         } catch (IllegalArgumentException malformedHeader) {
             return ZH;
         }
+    }
+
+    /** The title with the programme's name in it. */
+    public String title(String brand) {
+        return title.replace("{brand}", brand);
     }
 
     public String invitedBy(String inviter) {

@@ -2,6 +2,7 @@ package io.kinlink.referral.rest;
 
 import java.util.regex.Pattern;
 
+import io.kinlink.referral.config.BrandSettings;
 import io.kinlink.referral.landing.LandingCopy;
 import io.kinlink.referral.landing.LandingPage;
 import io.kinlink.referral.landing.LandingPages;
@@ -25,10 +26,12 @@ public class LandingPageResource {
 
     private final LandingPages pages;
     private final Template landing;
+    private final BrandSettings brand;
 
-    public LandingPageResource(LandingPages pages, Template landing) {
+    public LandingPageResource(LandingPages pages, Template landing, BrandSettings brand) {
         this.pages = pages;
         this.landing = landing;
+        this.brand = brand;
     }
 
     /** An unknown code is a friendly 404 page that still lets the visitor join; never an error dump. */
@@ -40,8 +43,10 @@ public class LandingPageResource {
                          @Context HttpServerRequest request) {
         String validCampaign = campaign != null && CAMPAIGN.matcher(campaign).matches() ? campaign : null;
         LandingPage page = pages.open(code, validCampaign, clientAddress(forwardedFor, request), userAgent);
+        LandingCopy copy = LandingCopy.choose(lang, acceptLanguage);
         String html = landing.data("page", page)
-                .data("t", LandingCopy.choose(lang, acceptLanguage))
+                .data("t", copy)
+                .data("brand", brand.in(copy.lang()))
                 .data("campaign", validCampaign)
                 .render();
         return Response.status(page.known() ? 200 : 404)

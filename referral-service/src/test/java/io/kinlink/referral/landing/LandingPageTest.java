@@ -35,6 +35,23 @@ import io.restassured.response.Response;
 class LandingPageTest {
 
     @Test
+    void the_page_wears_the_clinic_groups_brand_in_both_languages_and_never_kinlinks() {
+        String code = codeOf(TestEvents.registered(null, null));
+
+        String chinese = open("/r/" + code, "203.0.113.90").then().statusCode(200).extract().asString();
+        assertTrue(chinese.contains("<title>加入丽格医美会员</title>"), chinese);
+        assertTrue(chinese.contains("好友注册即享首次护理 8 折"));
+        assertTrue(chinese.contains("background: #2e7d6b"), "the group's colour on the button");
+        assertFalse(chinese.toLowerCase().contains("kinlink"), "no Kinlink on a clinic's page");
+
+        String english = given().header("X-Forwarded-For", "203.0.113.91").get("/r/" + code + "?lang=en")
+                .then().statusCode(200).extract().asString();
+        assertTrue(english.contains("<title>Join Lige Aesthetics Club</title>"));
+        assertTrue(english.contains("Your friend&#39;s gift: 20% off your first treatment")
+                || english.contains("Your friend's gift: 20% off your first treatment"), english);
+    }
+
+    @Test
     void a_share_link_names_the_inviter_masked_fills_in_the_code_and_records_the_click_without_the_ip() {
         UUID referrer = TestEvents.registered(null, null);
         String code = codeOf(referrer);
