@@ -48,6 +48,7 @@ public final class RouteTable {
             Route.of("/api/(purchases|refunds|visits|satisfaction)/**", "member"),
             Route.of("/api/auth/**", "member"),
             Route.of("/api/partner-keys/**", "member"),
+            Route.of("/api/follow-ups/**", "member"),
             // each service keeps the events it gave up on; operators reach them by the service's name
             Route.of("/api/dead-letters/member-service/**", "member"),
             Route.of("/api/dead-letters/referral-service/**", "referral"),

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.kinlink.events.ReferralQualified;
 import io.kinlink.events.ReferralReversed;
+import io.kinlink.member.followup.FollowUpTrigger;
+import io.kinlink.member.followup.FollowUps;
 import io.kinlink.platform.event.EventEnvelope;
 import io.kinlink.platform.inbox.EventConsumer;
 import io.kinlink.platform.inbox.EventProcessor;
@@ -23,11 +25,13 @@ public class ReferralEventsConsumer implements EventConsumer {
     private final EventProcessor processor;
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final FollowUps followUps;
 
-    public ReferralEventsConsumer(EventProcessor processor, EntityManager em, ObjectMapper mapper) {
+    public ReferralEventsConsumer(EventProcessor processor, EntityManager em, ObjectMapper mapper, FollowUps followUps) {
         this.processor = processor;
         this.em = em;
         this.mapper = mapper;
+        this.followUps = followUps;
     }
 
     @Override
@@ -52,6 +56,9 @@ public class ReferralEventsConsumer implements EventConsumer {
                     .setParameter(3, qualified.refereeId())
                     .setParameter(4, qualified.qualifiedAt())
                     .executeUpdate();
+            // staff thank the referrer (回访), once per referral
+            followUps.create(FollowUpTrigger.REFERRAL_QUALIFIED, qualified.referrerId(),
+                    qualified.referralId().toString());
         } else if (event.is(ReferralReversed.class)) {
             ReferralReversed reversed = event.payloadAs(ReferralReversed.class, mapper);
             em.createNativeQuery("update referral_success set reversed_at = ?1 where referral_id = ?2")

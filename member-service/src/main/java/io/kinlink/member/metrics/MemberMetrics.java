@@ -1,12 +1,17 @@
 package io.kinlink.member.metrics;
 
+import java.time.Duration;
+
 import io.kinlink.events.MemberRegistered;
 import io.kinlink.events.PurchaseRecorded;
 import io.kinlink.events.RefundRecorded;
 import io.kinlink.events.VisitRecorded;
 import io.kinlink.member.Channel;
+import io.kinlink.member.followup.FollowUps;
+import io.kinlink.platform.metrics.CachedSample;
 import io.kinlink.platform.outbox.Appended;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,8 +34,11 @@ public class MemberMetrics {
     private final Counter refundedFen;
     private final Counter visits;
 
-    public MemberMetrics(MeterRegistry registry) {
+    public MemberMetrics(MeterRegistry registry, FollowUps followUps) {
         this.registry = registry;
+        CachedSample<Long> overdue = new CachedSample<>(followUps::overdueCount, 0L, Duration.ofSeconds(30));
+        Gauge.builder("kinlink.follow.ups.overdue", overdue, sample -> sample.get()).baseUnit("tasks")
+                .description("Follow-up calls (回访) still open past their due time").register(registry);
         for (Channel channel : Channel.values()) {
             registrations(channel.name(), true);
             registrations(channel.name(), false);
