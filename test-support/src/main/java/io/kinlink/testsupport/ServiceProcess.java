@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,11 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    /** The JVM options of the processes (system property); the benchmark gives the production ones. */
+    public static final String JVM_OPTIONS = "kinlink.service.jvm-options";
+    /** A small heap and the quick C1 compiler: four services start fast on two cores (tests, local stack). */
+    static final String FAST_START = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     /** Where a process serves /q (health, metrics) when it has a management interface of its own. */
     public static final String MANAGEMENT_PORT = "QUARKUS_MANAGEMENT_PORT";
@@ -47,9 +53,10 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            // A small heap and the quick C1 compiler: four services start fast on two cores.
-            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(List.of(System.getProperty(JVM_OPTIONS, FAST_START).trim().split("\\s+")));
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(environment);
