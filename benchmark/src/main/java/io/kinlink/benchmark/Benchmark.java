@@ -1,7 +1,6 @@
 package io.kinlink.benchmark;
 
 import java.net.URI;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.kinlink.testsupport.Infrastructure;
 import io.kinlink.testsupport.KinlinkPlatform;
+import io.kinlink.testsupport.PortForwarder;
 import io.kinlink.testsupport.RandomKeys;
 import io.kinlink.testsupport.ServiceProcess;
 
@@ -52,7 +52,8 @@ public final class Benchmark {
         Map<String, String> secrets = RandomKeys.serviceSecrets();
         long starting = System.nanoTime();
         KinlinkPlatform platform = KinlinkPlatform.start(root, infrastructure.kafkaBootstrapServers(),
-                infrastructure.databaseServer(), "bench" + System.currentTimeMillis() % 100_000, freePorts(4), secrets,
+                infrastructure.databaseServer(), "bench" + System.currentTimeMillis() % 100_000,
+                PortForwarder.freePorts(4), secrets,
                 Map.of("KINLINK_GATEWAY_RATE_LIMITS_GENERAL_PER_MINUTE", "100000000",
                         "KINLINK_GATEWAY_RATE_LIMITS_GENERAL_BURST", "1000000",
                         "KINLINK_GATEWAY_RATE_LIMITS_REGISTRATION_PER_MINUTE", "100000000",
@@ -141,17 +142,4 @@ public final class Benchmark {
         return otherwise;
     }
 
-    private static List<Integer> freePorts(int count) throws Exception {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
-    }
 }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 import io.kinlink.testsupport.DatabaseServer;
 import io.kinlink.testsupport.Infrastructure;
+import io.kinlink.testsupport.PortForwarder;
 import io.kinlink.testsupport.ServiceProcess;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -79,7 +80,7 @@ class RewardsReplayIT {
     /** A rewards service on a new database and consumer group, caught up with the whole topic, then stopped. */
     private static List<String> replay(DatabaseServer postgres, String database) throws Exception {
         Path root = Path.of(System.getProperty("kinlink.root", ".."));
-        int port = RunningPlatform.freePorts(1).get(0);
+        int port = PortForwarder.freePort();
         Map<String, String> env = new HashMap<>(RunningPlatform.SERVICE_SETTINGS);
         env.putAll(Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.ensureDatabase(database),

@@ -1,9 +1,6 @@
 package io.kinlink.e2e;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,6 +8,7 @@ import java.util.TreeMap;
 import io.kinlink.testsupport.DatabaseServer;
 import io.kinlink.testsupport.Infrastructure;
 import io.kinlink.testsupport.KinlinkPlatform;
+import io.kinlink.testsupport.PortForwarder;
 import io.kinlink.testsupport.RandomKeys;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
@@ -55,7 +53,8 @@ final class RunningPlatform {
             Map<String, String> tracing = Map.of("KINLINK_TELEMETRY_OTLP_ENDPOINT", traces.endpoint(),
                     "KINLINK_TELEMETRY_EXPORT_DELAY", "200ms");
             platform = KinlinkPlatform.start(root, infrastructure.kafkaBootstrapServers(),
-                    infrastructure.databaseServer(), "e2e", freePorts(4), SECRETS, merged(generousLimits, tracing),
+                    infrastructure.databaseServer(), "e2e", PortForwarder.freePorts(4), SECRETS,
+                    merged(generousLimits, tracing),
                     merged(SERVICE_SETTINGS, tracing), root.resolve("e2e/target/service-logs"));
             Infrastructure.stopBeforeServers(() -> {
                 platform.close();
@@ -141,23 +140,4 @@ final class RunningPlatform {
         return urls;
     }
 
-    static List<Integer> freePorts(int count) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            sockets.forEach(socket -> {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // released
-                }
-            });
-        }
-    }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.kinlink.testsupport.Infrastructure;
 import io.kinlink.testsupport.KinlinkPlatform;
+import io.kinlink.testsupport.PortForwarder;
 import io.kinlink.testsupport.RandomKeys;
 import io.kinlink.testsupport.SecuredKafka;
 import io.kinlink.testsupport.ServiceProcess;
@@ -64,7 +65,7 @@ class SecuredBrokerIT {
         for (String service : KinlinkPlatform.DOMAIN_SERVICES) {
             SecuredKafka doomed = SecuredKafka.startTemporary(RandomKeys.password());
             Map<String, String> overrides = doomed.serviceEnvironment();
-            int port = RunningPlatform.freePorts(1).get(0);
+            int port = PortForwarder.freePort();
             ServiceProcess process = ServiceProcess.start(root, service, port,
                     KinlinkPlatform.environment(service, doomed.bootstrapServers(),
                             Infrastructure.shared().databaseServer(), "shutdown", secrets, overrides,

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import org.jboss.logging.Logger;
 
+import io.kinlink.edge.telemetry.LogContext;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.RequestOptions;
@@ -105,7 +106,7 @@ final class ServiceProxy {
                 .onComplete(done -> {
                     int status = ctx.response().getStatusCode();
                     call.finished(status);
-                    try (UpstreamCalls.LogContext logged = call.logContext(requestId)) {
+                    try (LogContext logged = call.logContext(requestId)) {
                         LOG.infof("%s %s -> %s %d in %d ms", ctx.request().method(), route.route(), service, status,
                                 (System.nanoTime() - started) / 1_000_000);
                     }

@@ -1,7 +1,6 @@
 package io.kinlink.gateway;
 
-import org.jboss.logging.MDC;
-
+import io.kinlink.edge.telemetry.LogContext;
 import io.kinlink.edge.telemetry.ServerSpans;
 import io.kinlink.edge.telemetry.Telemetry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,10 +57,7 @@ final class UpstreamCalls {
 
         /** The request id, the trace and the call's span in the log lines written until it is closed. */
         LogContext logContext(String requestId) {
-            MDC.put("requestId", requestId);
-            MDC.put("traceId", span.getSpanContext().getTraceId());
-            MDC.put("spanId", span.getSpanContext().getSpanId());
-            return new LogContext();
+            return LogContext.of(requestId, span.getSpanContext());
         }
 
         /** @param status what the caller got: the service's status, or the gateway's 503/504 when it did not answer */
@@ -75,16 +71,6 @@ final class UpstreamCalls {
                     .description("Requests forwarded to a service, by service, route and the status the caller got")
                     .tag("service", service).tag("route", route).tag("status", Integer.toString(status))
                     .register(registry));
-        }
-    }
-
-    /** Takes the call's ids out of the log context again (the event loop thread serves other requests next). */
-    static final class LogContext implements AutoCloseable {
-        @Override
-        public void close() {
-            MDC.remove("requestId");
-            MDC.remove("traceId");
-            MDC.remove("spanId");
         }
     }
 

@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Forwards TCP connections from a local port to a server. Tests point a client at a port where
@@ -32,6 +34,27 @@ public final class PortForwarder implements AutoCloseable {
             return new PortForwarder(listener, hostPort[0], Integer.parseInt(hostPort[1]));
         } catch (IOException e) {
             throw new IllegalStateException("Could not listen on port " + localPort, e);
+        }
+    }
+
+    /** {@code count} distinct ports nothing listens on right now (all held open until each is known). */
+    public static List<Integer> freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // the port is free again either way
+                }
+            }
         }
     }
 

@@ -1,18 +1,17 @@
 package io.kinlink.platform.deadletter;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.kinlink.platform.SqlTimes;
 import io.kinlink.platform.event.EventEnvelope;
+import io.kinlink.platform.inbox.RecordHeaders;
 import io.kinlink.platform.problem.NotFoundProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -52,13 +51,14 @@ public class DeadLetters {
                         on conflict (dlq_topic, dlq_partition, dlq_offset) do nothing""")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, record.topic())
                 .setParameter(3, record.partition()).setParameter(4, record.offset())
-                .setParameter(5, header(record, "dead-letter-topic"))
-                .setParameter(6, number(header(record, "dead-letter-partition")).map(Long::intValue).orElse(null))
-                .setParameter(7, number(header(record, "dead-letter-offset")).orElse(null))
+                .setParameter(5, RecordHeaders.text(record, "dead-letter-topic"))
+                .setParameter(6, number(RecordHeaders.text(record, "dead-letter-partition")).map(Long::intValue)
+                        .orElse(null))
+                .setParameter(7, number(RecordHeaders.text(record, "dead-letter-offset")).orElse(null))
                 .setParameter(8, record.key()).setParameter(9, record.value() == null ? "" : record.value())
                 .setParameter(10, event.map(EventEnvelope::id).orElse(null))
                 .setParameter(11, event.map(EventEnvelope::type).map(type -> cut(type, 100)).orElse(null))
-                .setParameter(12, cut(header(record, "dead-letter-reason"), 2000))
+                .setParameter(12, cut(RecordHeaders.text(record, "dead-letter-reason"), 2000))
                 .setParameter(13, clock.instant()).setParameter(14, DeadLetterStatus.WAITING.name())
                 .executeUpdate();
     }
@@ -142,11 +142,6 @@ public class DeadLetters {
                 (String) row[6], (String) row[7], SqlTimes.instant(row[8]), DeadLetterStatus.valueOf((String) row[9]),
                 row[10] == null ? null : SqlTimes.instant(row[10]), (String) row[11], (String) row[12],
                 (String) row[13]);
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static Optional<Long> number(String value) {

@@ -1,22 +1,20 @@
 package io.kinlink.platform.inbox;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.kinlink.edge.telemetry.LogContext;
 import io.kinlink.edge.telemetry.Telemetry;
 import io.kinlink.platform.event.EventCatalog;
 import io.kinlink.platform.event.EventEnvelope;
 import io.kinlink.platform.event.MalformedEventException;
 import io.kinlink.platform.inbox.EventMetrics.DeadLetterReason;
 import io.kinlink.platform.inbox.EventMetrics.Outcome;
-import io.kinlink.platform.web.LogContext;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -59,7 +57,7 @@ public class EventProcessor {
     public void process(String consumer, ConsumerRecord<String, String> record, Consumer<EventEnvelope> effect) {
         Span span = telemetry.tracer().spanBuilder(record.topic() + " process")
                 .setSpanKind(SpanKind.CONSUMER)
-                .setParent(telemetry.contextOf(header(record, Telemetry.TRACEPARENT)))
+                .setParent(telemetry.contextOf(RecordHeaders.text(record, Telemetry.TRACEPARENT)))
                 .setAttribute("messaging.system", "kafka")
                 .setAttribute("messaging.operation.type", "process")
                 .setAttribute("messaging.destination.name", record.topic())
@@ -67,7 +65,7 @@ public class EventProcessor {
                 .setAttribute("messaging.kafka.offset", record.offset())
                 .setAttribute("messaging.consumer.group.name", consumer)
                 .startSpan();
-        try (Scope inSpan = span.makeCurrent(); LogContext logged = LogContext.ofCurrentSpan()) {
+        try (Scope inSpan = span.makeCurrent(); LogContext logged = LogContext.of(null, span.getSpanContext())) {
             process(consumer, record.topic(), record.value(), effect);
         } catch (RuntimeException e) {
             span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
@@ -120,11 +118,6 @@ public class EventProcessor {
                         ? settings.maxBackoff() : backoff.multipliedBy(2);
             }
         }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.US_ASCII);
     }
 
     private static void sleep(Duration duration) {

@@ -1,10 +1,12 @@
 package io.kinlink.platform.web;
 
-import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import io.kinlink.edge.telemetry.LogContext;
 import io.kinlink.edge.telemetry.ServerSpans;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -17,23 +19,20 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 public class RequestLogContext {
 
     static final String HEADER = "X-Request-Id";
-    static final String MDC_KEY = "requestId";
     private static final String SCOPE = RequestLogContext.class.getName() + ".scope";
     private static final String LOGGED = RequestLogContext.class.getName() + ".log";
 
     @ServerRequestFilter
     public void enter(ContainerRequestContext request, RoutingContext routing) {
         String id = request.getHeaderString(HEADER);
-        if (id != null && id.matches("[A-Za-z0-9._-]{8,64}")) {
-            MDC.put(MDC_KEY, id);
-        }
-        request.setProperty(SCOPE, ServerSpans.contextOf(routing).makeCurrent());
-        request.setProperty(LOGGED, LogContext.ofCurrentSpan());
+        Context context = ServerSpans.contextOf(routing);
+        request.setProperty(SCOPE, context.makeCurrent());
+        request.setProperty(LOGGED, LogContext.of(id != null && id.matches("[A-Za-z0-9._-]{8,64}") ? id : null,
+                Span.fromContext(context).getSpanContext()));
     }
 
     @ServerResponseFilter
     public void leave(ContainerRequestContext request) {
-        MDC.remove(MDC_KEY);
         if (request.getProperty(LOGGED) instanceof LogContext logged) {
             logged.close();
         }
