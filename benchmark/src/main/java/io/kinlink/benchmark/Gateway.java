@@ -38,7 +38,7 @@ final class Gateway {
         String phone = "13" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
         String code = referralCode == null ? "" : ",\"referralCode\":\"" + referralCode + "\"";
         return field(post("/api/members", null, "{\"name\":\"Bench\",\"phone\":\"" + phone + "\",\"branch\":\""
-                + BRANCH + "\",\"marketingConsent\":false" + code + "}"), "id");
+                + BRANCH + "\",\"marketingConsent\":false,\"privacyNoticeVersion\":1" + code + "}"), "id");
     }
 
     /** The member's referral code, once the referral service has issued it. */

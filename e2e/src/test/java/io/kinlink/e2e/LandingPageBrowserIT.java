@@ -75,24 +75,43 @@ class LandingPageBrowserIT {
     void a_friend_joins_from_the_share_link_in_a_browser_and_is_attributed_to_the_member_who_shared_it()
             throws IOException {
         String referrer = given().contentType(ContentType.JSON).body(Map.of("name", "王小红", "phone", phone(),
-                        "branch", "shanghai-xuhui", "marketingConsent", true))
+                        "branch", "shanghai-xuhui", "marketingConsent", true, "privacyNoticeVersion", 1))
                 .post("/api/members").then().statusCode(201).extract().path("id");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get("/api/members/" + referrer + "/referral-code").then().statusCode(200));
         String shareUrl = given().get("/api/members/" + referrer + "/referral-code").then().extract().path("shareUrl");
         String code = given().get("/api/members/" + referrer + "/referral-code").then().extract().path("code");
 
-        browser.get(shareUrl);
+        // the privacy notice member-service publishes at its first start reaches the share page by event
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            browser.get(shareUrl);
+            return !browser.findElements(By.id("privacyAccepted")).isEmpty();
+        });
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         assertEquals("王** 邀请您加入", wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invite"))).getText());
         assertEquals(code, browser.findElement(By.id("referralCode")).getAttribute("value"));
         assertEquals("shanghai-xuhui", browser.findElement(By.id("branch")).getAttribute("value"),
                 "the inviter's branch is preselected");
+        assertEquals("隐私政策", browser.findElement(By.cssSelector("#privacy-notice summary")).getText());
+        browser.findElement(By.cssSelector("#privacy-notice summary")).click();
+        assertTrue(browser.findElement(By.id("privacy-notice")).getText().contains("我们收集您的姓名"),
+                "the notice's text opens on the page");
 
         Files.write(Path.of("target", "landing-page.png"),
                 ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
 
         browser.findElement(By.id("name")).sendKeys("李明");
+        browser.findElement(By.id("phone")).sendKeys(phone());
+        browser.findElement(By.id("submit")).click();
+        String privacyError = wait.until(driver -> {
+            String text = driver.findElement(By.cssSelector(".error[data-for=privacyNoticeVersion]")).getText();
+            return text.isBlank() ? null : text;
+        });
+        assertEquals("must accept the privacy notice", privacyError, "no sign-up without accepting the notice");
+        assertTrue(!browser.findElement(By.id("welcome")).isDisplayed());
+
+        browser.findElement(By.id("privacyAccepted")).click();
+        browser.findElement(By.id("phone")).clear();
         browser.findElement(By.id("phone")).sendKeys("12345");
         browser.findElement(By.id("submit")).click();
         String phoneError = wait.until(driver -> {

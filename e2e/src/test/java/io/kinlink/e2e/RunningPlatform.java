@@ -27,7 +27,9 @@ final class RunningPlatform {
      * itself is tested in the rewards service's BudgetCapTest.
      */
     static final Map<String, String> SERVICE_SETTINGS = Map.of("KINLINK_REWARDS_DEFAULTS_BUDGET_MINIMUM_FEN",
-            "100000000000");
+            "100000000000",
+            // WebhooksIT's receiver wants its retry soon
+            "KINLINK_WEBHOOKS_RETRY_SCHEDULE", "1s,2s,4s");
     private static String tillKey;
     private static TraceCollector traces;
 

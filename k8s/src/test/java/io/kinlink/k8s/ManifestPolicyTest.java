@@ -11,6 +11,7 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -177,6 +178,27 @@ class ManifestPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"local", "production"})
+    void a_policy_that_opens_outside_addresses_keeps_the_private_ranges_closed(String overlay) {
+        List<String> opened = new ArrayList<>();
+        for (ObjectNode policy : Manifests.ofKind(Manifests.render(overlay), "NetworkPolicy")) {
+            for (JsonNode rule : policy.path("spec").path("egress")) {
+                for (JsonNode peer : rule.path("to")) {
+                    if (peer.has("ipBlock")) {
+                        List<String> except = new ArrayList<>();
+                        peer.path("ipBlock").path("except").forEach(range -> except.add(range.asString()));
+                        assertTrue(except.containsAll(List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+                                "100.64.0.0/10", "169.254.0.0/16", "127.0.0.0/8")), policy.path("metadata") + " " + except);
+                        rule.path("ports").forEach(port -> assertEquals(443, port.path("port").asInt()));
+                        opened.add(policy.path("metadata").path("name").asString());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of("member-service-public-https"), opened, "only the member service calls out");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
     void every_topic_the_code_uses_is_a_kafka_topic_and_no_other(String overlay) throws Exception {
         Set<String> declared = new TreeSet<>();
         for (ObjectNode topic : Manifests.ofKind(Manifests.render(overlay), "KafkaTopic")) {
@@ -206,9 +228,10 @@ class ManifestPolicyTest {
                 }
             }
             properties.stringPropertyNames().stream()
-                    .filter(name -> name.startsWith("mp.messaging.") && name.endsWith(".topic"))
-                    .forEach(name -> topics.add(properties.getProperty(name)
-                            .replace("${quarkus.application.name}", properties.getProperty("quarkus.application.name"))));
+                    .filter(name -> name.startsWith("mp.messaging.") && (name.endsWith(".topic") || name.endsWith(".topics")))
+                    .forEach(name -> Arrays.stream(properties.getProperty(name).split(",")).map(String::strip)
+                            .forEach(topic -> topics.add(topic.replace("${quarkus.application.name}",
+                                    properties.getProperty("quarkus.application.name")))));
         }
         return topics;
     }

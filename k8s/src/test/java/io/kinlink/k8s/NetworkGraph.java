@@ -72,6 +72,10 @@ final class NetworkGraph {
     }
 
     private boolean peerMatches(JsonNode peer, Peer other) {
+        if (peer.has("ipBlock")) {
+            // addresses outside the cluster: pods have private addresses, which every ipBlock here excepts
+            return false;
+        }
         boolean namespaceMatches = peer.has("namespaceSelector")
                 ? matches(peer.path("namespaceSelector"), Map.of("kubernetes.io/metadata.name", other.namespace()))
                 : other.namespace().equals(namespace);

@@ -4,5 +4,5 @@ import java.util.UUID;
 
 /** What a registration asks for, already validated and normalized. */
 public record NewMember(String name, String branch, Channel channel, String referralCode, UUID referralClickId,
-                        String deviceId, boolean marketingConsent) {
+                        String deviceId, boolean marketingConsent, int privacyNoticeVersion) {
 }

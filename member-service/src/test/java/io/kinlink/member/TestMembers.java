@@ -21,7 +21,7 @@ public final class TestMembers {
     public static String register(String phone) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("name", "Test Member", "phone", phone, "branch", "shanghai-jingan",
-                        "marketingConsent", true))
+                        "marketingConsent", true, "privacyNoticeVersion", 1))
                 .when().post("/api/members")
                 .then().statusCode(201)
                 .extract().path("id");

@@ -94,6 +94,8 @@ public final class KinlinkPlatform implements AutoCloseable {
         env.put("KINLINK_REFERRAL_SHARE_BASE_URL", gatewayUrl);
         // no SMS here: login codes go to the member service's log, where the tests and the walk-through read them
         env.put("KINLINK_AUTH_LOGIN_CODES_SENDER", "log");
+        // partners' webhook receivers on this machine (a test's, a developer's) listen on loopback over http
+        env.put("KINLINK_WEBHOOKS_ALLOW_INSECURE_TARGETS", "true");
         return env;
     }
 

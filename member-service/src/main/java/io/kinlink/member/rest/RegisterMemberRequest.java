@@ -16,6 +16,8 @@ import jakarta.validation.constraints.Size;
  * @param referralCode the code of the member who referred them, if any
  * @param clickId      the landing-page click the member came from, if any: attributes them to the
  *                     link's owner within the attribution window even without a code
+ * @param privacyNoticeVersion the version of the privacy notice the member was shown and accepted
+ *                     (GET /api/privacy-notice); separate from {@code marketingConsent}
  */
 public record RegisterMemberRequest(
         @NotBlank @Size(max = 100) String name,
@@ -25,11 +27,12 @@ public record RegisterMemberRequest(
         @Pattern(regexp = "[A-Za-z0-9]{6,8}", message = "must be 6 to 8 letters or digits") String referralCode,
         UUID clickId,
         @Size(max = 128) String deviceId,
-        @NotNull Boolean marketingConsent) {
+        @NotNull Boolean marketingConsent,
+        @NotNull(message = "must accept the privacy notice") Integer privacyNoticeVersion) {
 
     NewMember toNewMember() {
         return new NewMember(name.strip(), branch.strip(), channel == null ? Channel.APP : channel,
                 referralCode == null ? null : referralCode.toUpperCase(Locale.ROOT), clickId, deviceId,
-                marketingConsent);
+                marketingConsent, privacyNoticeVersion);
     }
 }

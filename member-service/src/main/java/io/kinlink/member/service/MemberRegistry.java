@@ -7,6 +7,8 @@ import java.util.UUID;
 import io.kinlink.events.Topics;
 import io.kinlink.member.Member;
 import io.kinlink.member.NewMember;
+import io.kinlink.member.consent.Consents;
+import io.kinlink.member.consent.PrivacyNotices;
 import io.kinlink.member.pii.PhoneNumbers;
 import io.kinlink.member.pii.PhoneProtector;
 import io.kinlink.member.repository.MemberRepository;
@@ -25,17 +27,26 @@ public class MemberRegistry {
     private final PhoneProtector phones;
     private final Outbox outbox;
     private final Clock clock;
+    private final PrivacyNotices notices;
+    private final Consents consents;
 
-    public MemberRegistry(MemberRepository members, PhoneProtector phones, Outbox outbox, Clock clock) {
+    public MemberRegistry(MemberRepository members, PhoneProtector phones, Outbox outbox, Clock clock,
+                          PrivacyNotices notices, Consents consents) {
         this.members = members;
         this.phones = phones;
         this.outbox = outbox;
         this.clock = clock;
+        this.notices = notices;
+        this.consents = consents;
     }
 
-    /** Registers a member and announces it; a phone number registered before is a conflict. */
+    /**
+     * Registers a member, with the privacy notice they accepted and their marketing choice, and
+     * announces it; a phone number registered before is a conflict.
+     */
     @Transactional
     public MemberView register(NewMember details, String phone) {
+        notices.requireAcceptable(details.privacyNoticeVersion());
         String e164 = PhoneNumbers.normalize(phone)
                 .orElseThrow(() -> new InvalidRequestProblem("phone", "is not a valid mobile phone number"));
         String phoneHash = phones.lookupHash(e164);
@@ -46,6 +57,8 @@ public class MemberRegistry {
         Member member = Member.register(details, phones.encrypt(e164), phoneHash, clock.instant());
         members.persist(member);
         members.flush();
+        consents.atRegistration(member.id(), details.privacyNoticeVersion(), details.marketingConsent(),
+                details.channel().name());
         outbox.append(Topics.MEMBER_EVENTS, member.id().toString(), MemberEvents.registered(member));
         return new MemberView(member, e164);
     }

@@ -11,6 +11,7 @@ import io.kinlink.events.Topics;
 import io.kinlink.member.Member;
 import io.kinlink.member.MemberStatus;
 import io.kinlink.member.auth.MemberSessions;
+import io.kinlink.member.consent.Consents;
 import io.kinlink.member.config.MemberSettings;
 import io.kinlink.member.repository.MemberRepository;
 import io.kinlink.member.service.MemberRegistry.MemberView;
@@ -31,9 +32,11 @@ public class ProfileService {
     private final Outbox outbox;
     private final Clock clock;
     private final MemberSessions sessions;
+    private final Consents consents;
 
     public ProfileService(MemberRepository members, MemberRegistry memberViews, MemberSettings settings, Outbox outbox,
-                          Clock clock, MemberSessions sessions) {
+                          Clock clock, MemberSessions sessions, Consents consents) {
+        this.consents = consents;
         this.sessions = sessions;
         this.members = members;
         this.memberViews = memberViews;
@@ -44,7 +47,12 @@ public class ProfileService {
 
     @Transactional
     public MemberView update(UUID memberId, String name, String branch, Boolean marketingConsent) {
-        lockedNotErased(memberId).updateProfile(name, branch, marketingConsent, clock.instant());
+        Member member = lockedNotErased(memberId);
+        boolean consentChanges = marketingConsent != null && marketingConsent != member.marketingConsent();
+        member.updateProfile(name, branch, marketingConsent, clock.instant());
+        if (consentChanges) {
+            consents.marketingChanged(memberId, marketingConsent, "PROFILE");
+        }
         return memberViews.get(memberId);
     }
 

@@ -35,7 +35,7 @@ class MemberDirectoryTest {
 
     private static String register() {
         return given().contentType(ContentType.JSON).body(Map.of("name", "Member", "phone",
-                        TestMembers.uniqueMainlandPhone(), "branch", BRANCH, "marketingConsent", true))
+                        TestMembers.uniqueMainlandPhone(), "branch", BRANCH, "marketingConsent", true, "privacyNoticeVersion", 1))
                 .when().post("/api/members").then().statusCode(201).extract().path("id");
     }
 

@@ -45,7 +45,7 @@ class FollowUpTest {
 
     private static String register(String branch, String referralCode) {
         Map<String, Object> body = new HashMap<>(Map.of("name", "Test Member", "phone", TestMembers.uniqueMainlandPhone(),
-                "branch", branch, "marketingConsent", false));
+                "branch", branch, "marketingConsent", false, "privacyNoticeVersion", 1));
         if (referralCode != null) {
             body.put("referralCode", referralCode);
         }

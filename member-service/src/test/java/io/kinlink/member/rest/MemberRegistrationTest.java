@@ -38,7 +38,7 @@ class MemberRegistrationTest {
         String phone = TestMembers.uniqueMainlandPhone();
         String id = given().contentType(ContentType.JSON)
                 .body(Map.of("name", "王小美", "phone", phone, "branch", "shanghai-jingan",
-                        "marketingConsent", true, "referralCode", "abc234", "deviceId", "device-1"))
+                        "marketingConsent", true, "privacyNoticeVersion", 1, "referralCode", "abc234", "deviceId", "device-1"))
                 .when().post("/api/members")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/members/"))
@@ -68,7 +68,7 @@ class MemberRegistrationTest {
         TestMembers.register(phone);
         given().contentType(ContentType.JSON)
                 .body(Map.of("name", "Second", "phone", "+86 " + phone.substring(0, 3) + " " + phone.substring(3),
-                        "branch", "beijing", "marketingConsent", false))
+                        "branch", "beijing", "marketingConsent", false, "privacyNoticeVersion", 1))
                 .when().post("/api/members")
                 .then().statusCode(409)
                 .contentType("application/problem+json")
@@ -89,7 +89,7 @@ class MemberRegistrationTest {
                     Thread.currentThread().interrupt();
                 }
                 return given().contentType(ContentType.JSON)
-                        .body(Map.of("name", "Racer", "phone", phone, "branch", "beijing", "marketingConsent", false))
+                        .body(Map.of("name", "Racer", "phone", phone, "branch", "beijing", "marketingConsent", false, "privacyNoticeVersion", 1))
                         .post("/api/members").statusCode();
             }));
         }
@@ -118,7 +118,7 @@ class MemberRegistrationTest {
     @Test
     void an_unreadable_phone_number_is_a_field_error() {
         given().contentType(ContentType.JSON)
-                .body(Map.of("name", "Li", "phone", "12345", "branch", "x", "marketingConsent", true))
+                .body(Map.of("name", "Li", "phone", "12345", "branch", "x", "marketingConsent", true, "privacyNoticeVersion", 1))
                 .when().post("/api/members")
                 .then().statusCode(400)
                 .contentType("application/problem+json")

@@ -146,10 +146,10 @@ class AccessMatrixTest {
         expect("north", northPartner(), new Call("POST", "/api/visits", visit(alice, "beijing-chaoyang")), 404);
         expect("north", northPartner(), new Call("POST", "/api/refunds", refund()), 404);
         expect("north", northPartner(), new Call("POST", "/api/members", Map.of("name", "Chen", "phone",
-                TestMembers.uniqueMainlandPhone(), "branch", HOME, "channel", "PARTNER", "marketingConsent", false)), 403);
+                TestMembers.uniqueMainlandPhone(), "branch", HOME, "channel", "PARTNER", "marketingConsent", false, "privacyNoticeVersion", 1)), 403);
         expect("north", northPartner(), new Call("POST", "/api/members", Map.of("name", "Chen", "phone",
                 TestMembers.uniqueMainlandPhone(), "branch", "beijing-chaoyang", "channel", "PARTNER",
-                "marketingConsent", false)), 201);
+                "marketingConsent", false, "privacyNoticeVersion", 1)), 201);
         for (Call call : List.of(editProfile, goldStandards, suspend, needsTags, directory, keys, keyCheck)) {
             expect("east", eastPartner(), call, 403);
         }

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
+import io.kinlink.platform.inbox.ChannelTopics;
 import io.kinlink.platform.inbox.EventConsumer;
 import io.kinlink.platform.problem.ConflictProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -15,7 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
 /**
- * Replays a dead-lettered event, after its cause was fixed, through the consumer of the topic it
+ * Replays a dead-lettered event, after its cause was fixed, through the consumers of the topic it
  * came from: the same retries, and the same inbox, so an event already applied is not applied
  * again. A replay that fails again leaves the event waiting, with the new error.
  */
@@ -67,12 +68,13 @@ public class DeadLetterReplay {
         if (stored.status() != DeadLetterStatus.WAITING) {
             throw new ConflictProblem("dead-letter-replayed", "Dead-lettered event " + id + " was replayed already");
         }
-        EventConsumer consumer = consumerOf(stored.topic());
+        List<EventConsumer> readers = consumersOf(stored.topic());
         ConsumerRecord<String, String> record = new ConsumerRecord<>(stored.topic(),
                 stored.partition() == null ? 0 : stored.partition(), stored.offset() == null ? -1 : stored.offset(),
                 stored.key(), stored.payload());
         try {
-            QuarkusTransaction.suspendingExisting().run(() -> consumer.consume(record));
+            // every consumer of the topic gets it: the one that failed applies it, the others' inboxes skip it
+            QuarkusTransaction.suspendingExisting().run(() -> readers.forEach(consumer -> consumer.consume(record)));
         } catch (RuntimeException e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.warnf("Replay of dead-lettered event %s failed again: %s", id, error);
@@ -84,14 +86,12 @@ public class DeadLetterReplay {
         return Optional.empty();
     }
 
-    private EventConsumer consumerOf(String topic) {
-        for (EventConsumer consumer : consumers) {
-            String channelTopic = config.getOptionalValue("mp.messaging.incoming." + consumer.channel() + ".topic",
-                    String.class).orElse(consumer.channel());
-            if (channelTopic.equals(topic)) {
-                return consumer;
-            }
+    private List<EventConsumer> consumersOf(String topic) {
+        List<EventConsumer> readers = consumers.stream()
+                .filter(consumer -> ChannelTopics.of(config, consumer.channel()).contains(topic)).toList();
+        if (readers.isEmpty()) {
+            throw new ConflictProblem("dead-letter-no-consumer", "No consumer of this service reads " + topic);
         }
-        throw new ConflictProblem("dead-letter-no-consumer", "No consumer of this service reads " + topic);
+        return readers;
     }
 }

@@ -37,14 +37,10 @@ public class EventMetrics {
 
     public EventMetrics(MeterRegistry registry, Config config) {
         this.registry = registry;
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith("mp.messaging.incoming.") && name.endsWith(".topic")) {
-                config.getOptionalValue(name, String.class).ifPresent(topic -> {
-                    retries(topic);
-                    for (DeadLetterReason reason : DeadLetterReason.values()) {
-                        deadLetters(topic, reason);
-                    }
-                });
+        for (String topic : ChannelTopics.all(config)) {
+            retries(topic);
+            for (DeadLetterReason reason : DeadLetterReason.values()) {
+                deadLetters(topic, reason);
             }
         }
     }

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.kinlink.events.MemberRegistered;
 import io.kinlink.events.MemberStatusChanged;
+import io.kinlink.events.PrivacyNoticePublished;
 import io.kinlink.events.PurchaseRecorded;
 import io.kinlink.events.RefundRecorded;
 import io.kinlink.events.VisitRecorded;
 import io.kinlink.platform.event.EventEnvelope;
+import io.kinlink.referral.landing.PrivacyNoticeCopies;
 import io.kinlink.platform.inbox.EventConsumer;
 import io.kinlink.platform.inbox.EventProcessor;
 import io.kinlink.referral.service.AttributionService;
@@ -20,7 +22,10 @@ import io.kinlink.referral.service.RefereeActivityService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Registrations, status changes, visits, purchases and refunds, in order per member; other types are not ours. */
+/**
+ * Registrations, status changes, visits, purchases and refunds, in order per member, and the privacy
+ * notice's versions for the share page; other types are not ours.
+ */
 @ApplicationScoped
 public class MemberEventsConsumer implements EventConsumer {
 
@@ -32,10 +37,12 @@ public class MemberEventsConsumer implements EventConsumer {
     private final QualificationService qualification;
     private final RefereeActivityService activity;
     private final ObjectMapper mapper;
+    private final PrivacyNoticeCopies notices;
 
     public MemberEventsConsumer(EventProcessor processor, AttributionService attribution,
                                 PurchaseChainService purchaseChains, QualificationService qualification,
-                                RefereeActivityService activity, ObjectMapper mapper) {
+                                RefereeActivityService activity, ObjectMapper mapper, PrivacyNoticeCopies notices) {
+        this.notices = notices;
         this.processor = processor;
         this.attribution = attribution;
         this.purchaseChains = purchaseChains;
@@ -73,6 +80,8 @@ public class MemberEventsConsumer implements EventConsumer {
             activity.onVisitRecorded(event.payloadAs(VisitRecorded.class, mapper));
         } else if (event.is(MemberStatusChanged.class)) {
             attribution.onMemberStatusChanged(event.payloadAs(MemberStatusChanged.class, mapper));
+        } else if (event.is(PrivacyNoticePublished.class)) {
+            notices.onPublished(event.payloadAs(PrivacyNoticePublished.class, mapper));
         }
     }
 }

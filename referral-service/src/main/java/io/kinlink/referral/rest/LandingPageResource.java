@@ -6,6 +6,8 @@ import io.kinlink.referral.config.BrandSettings;
 import io.kinlink.referral.landing.LandingCopy;
 import io.kinlink.referral.landing.LandingPage;
 import io.kinlink.referral.landing.LandingPages;
+import io.kinlink.referral.landing.PrivacyNoticeCopies;
+import io.kinlink.referral.landing.WelcomeGiftCopies;
 import io.quarkus.qute.Template;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
@@ -27,11 +29,16 @@ public class LandingPageResource {
     private final LandingPages pages;
     private final Template landing;
     private final BrandSettings brand;
+    private final PrivacyNoticeCopies notices;
+    private final WelcomeGiftCopies gifts;
 
-    public LandingPageResource(LandingPages pages, Template landing, BrandSettings brand) {
+    public LandingPageResource(LandingPages pages, Template landing, BrandSettings brand, PrivacyNoticeCopies notices,
+                               WelcomeGiftCopies gifts) {
+        this.gifts = gifts;
         this.pages = pages;
         this.landing = landing;
         this.brand = brand;
+        this.notices = notices;
     }
 
     /** An unknown code is a friendly 404 page that still lets the visitor join; never an error dump. */
@@ -47,6 +54,8 @@ public class LandingPageResource {
         String html = landing.data("page", page)
                 .data("t", copy)
                 .data("brand", brand.in(copy.lang()))
+                .data("notice", notices.latest(copy.lang()).orElse(null))
+                .data("gift", gifts.inForce().orElse(null))
                 .data("campaign", validCampaign)
                 .render();
         return Response.status(page.known() ? 200 : 404)

@@ -6,6 +6,7 @@ import static io.kinlink.referral.ReferralApi.clickIdIn;
 import static io.kinlink.referral.ReferralApi.codeOf;
 import static io.kinlink.referral.ReferralApi.open;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -14,15 +15,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.kinlink.events.PrivacyNoticePublished;
+import io.kinlink.events.Topics;
+import io.kinlink.events.WelcomeGiftChanged;
+import io.kinlink.platform.event.EventEnvelope;
 import io.kinlink.referral.RejectionReason;
 import io.kinlink.referral.TestEvents;
 import io.kinlink.testsupport.KinlinkInfraResource;
+import io.kinlink.testsupport.TopicPublisher;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
@@ -49,6 +56,48 @@ class LandingPageTest {
         assertTrue(english.contains("<title>Join Lige Aesthetics Club</title>"));
         assertTrue(english.contains("Your friend&#39;s gift: 20% off your first treatment")
                 || english.contains("Your friend's gift: 20% off your first treatment"), english);
+    }
+
+    @Test
+    void the_sign_up_form_shows_the_privacy_notice_in_force_and_asks_for_its_acceptance() {
+        String code = codeOf(TestEvents.registered(null, null));
+        for (int version = 1; version <= 2; version++) {
+            PrivacyNoticePublished notice = new PrivacyNoticePublished(version, "隐私政策第" + version + "版",
+                    "Privacy notice version " + version, version == 2 ? "https://clinic.example/privacy" : null,
+                    Instant.now());
+            TestEvents.publish(new EventEnvelope(UUID.randomUUID(), "PrivacyNoticePublished", 1, Instant.now(),
+                    "privacy-notice", TestEvents.MAPPER.valueToTree(notice)));
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> open("/r/" + code, "203.0.113.95").then()
+                .body(containsString("隐私政策第2版")));
+        open("/r/" + code, "203.0.113.95").then()
+                .body(containsString("id=\"privacyAccepted\" name=\"privacyAccepted\" data-version=\"2\""))
+                .body(containsString("我已阅读并同意《隐私政策》"))
+                .body(containsString("href=\"https://clinic.example/privacy\""))
+                .body(containsString("data-for=\"privacyNoticeVersion\""))
+                .body(not(containsString("隐私政策第1版")));
+        given().get("/r/" + code + "?lang=en").then().body(containsString("Privacy notice version 2"))
+                .body(containsString("I have read and accept the privacy notice"));
+    }
+
+    @Test
+    void the_page_tells_the_friend_of_the_welcome_gift_in_force() {
+        String code = codeOf(TestEvents.registered(null, null));
+        Instant now = Instant.now();
+        WelcomeGiftChanged past = new WelcomeGiftChanged(1, now.minus(30, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS),
+                "JOIN", "Old gift", 1_000, 0, 30);
+        WelcomeGiftChanged current = new WelcomeGiftChanged(2, now.minus(1, ChronoUnit.DAYS), null, "FIRST_VISIT",
+                "首次护理券", 20_000, 50_000, 90);
+        for (WelcomeGiftChanged gift : new WelcomeGiftChanged[] {past, current}) {
+            TopicPublisher.publish(Topics.REWARDS_EVENTS, "welcome-gift", new EventEnvelope(UUID.randomUUID(),
+                    "WelcomeGiftChanged", 1, now, "welcome-gift", TestEvents.MAPPER.valueToTree(gift))
+                    .toJson(TestEvents.MAPPER));
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> open("/r/" + code, "203.0.113.96").then()
+                .body(containsString("好友送您：首次护理券（价值 ¥200），首次到店后发放")));
+        given().get("/r/" + code + "?lang=en").then()
+                .body(containsString("Your friend gives you: 首次护理券 (worth ¥200) after your first visit"))
+                .body(not(containsString("Old gift")));
     }
 
     @Test

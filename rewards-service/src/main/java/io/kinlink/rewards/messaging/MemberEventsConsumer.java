@@ -6,14 +6,19 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.kinlink.events.MemberRegistered;
+import io.kinlink.events.VisitRecorded;
 import io.kinlink.platform.event.EventEnvelope;
 import io.kinlink.platform.inbox.EventConsumer;
 import io.kinlink.platform.inbox.EventProcessor;
 import io.kinlink.rewards.members.KnownMembers;
+import io.kinlink.rewards.service.WelcomeCoupons;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Registrations, so that ids given by operators can be checked against the members there are. */
+/**
+ * Registrations, so that ids given by operators can be checked against the members there are, and
+ * visits, which pay a referred friend's welcome coupon promised for their first visit.
+ */
 @ApplicationScoped
 public class MemberEventsConsumer implements EventConsumer {
 
@@ -22,8 +27,11 @@ public class MemberEventsConsumer implements EventConsumer {
     private final EventProcessor processor;
     private final KnownMembers members;
     private final ObjectMapper mapper;
+    private final WelcomeCoupons welcomeCoupons;
 
-    public MemberEventsConsumer(EventProcessor processor, KnownMembers members, ObjectMapper mapper) {
+    public MemberEventsConsumer(EventProcessor processor, KnownMembers members, ObjectMapper mapper,
+                                WelcomeCoupons welcomeCoupons) {
+        this.welcomeCoupons = welcomeCoupons;
         this.processor = processor;
         this.members = members;
         this.mapper = mapper;
@@ -45,6 +53,8 @@ public class MemberEventsConsumer implements EventConsumer {
         if (event.is(MemberRegistered.class)) {
             MemberRegistered registered = event.payloadAs(MemberRegistered.class, mapper);
             members.learn(registered.memberId(), registered.registeredAt());
+        } else if (event.is(VisitRecorded.class)) {
+            welcomeCoupons.onVisit(event.payloadAs(VisitRecorded.class, mapper));
         }
     }
 }

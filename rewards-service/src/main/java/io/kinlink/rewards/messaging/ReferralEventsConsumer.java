@@ -6,6 +6,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.kinlink.events.PurchaseAttributed;
+import io.kinlink.events.ReferralAttributed;
 import io.kinlink.events.ReferralQualified;
 import io.kinlink.events.ReferralReversed;
 import io.kinlink.events.RefundAttributed;
@@ -15,6 +16,7 @@ import io.kinlink.platform.inbox.EventProcessor;
 import io.kinlink.rewards.refund.RefundReversals;
 import io.kinlink.rewards.service.PurchaseRewards;
 import io.kinlink.rewards.service.ReferralCoupons;
+import io.kinlink.rewards.service.WelcomeCoupons;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,9 +31,12 @@ public class ReferralEventsConsumer implements EventConsumer {
     private final RefundReversals reversals;
     private final ReferralCoupons referralCoupons;
     private final ObjectMapper mapper;
+    private final WelcomeCoupons welcomeCoupons;
 
     public ReferralEventsConsumer(EventProcessor processor, PurchaseRewards purchases, RefundReversals reversals,
-                                  ReferralCoupons referralCoupons, ObjectMapper mapper) {
+                                  ReferralCoupons referralCoupons, ObjectMapper mapper,
+                                  WelcomeCoupons welcomeCoupons) {
+        this.welcomeCoupons = welcomeCoupons;
         this.processor = processor;
         this.purchases = purchases;
         this.reversals = reversals;
@@ -56,6 +61,8 @@ public class ReferralEventsConsumer implements EventConsumer {
             purchases.onPurchaseAttributed(event.payloadAs(PurchaseAttributed.class, mapper), event.id());
         } else if (event.is(RefundAttributed.class)) {
             reversals.onRefundAttributed(event.payloadAs(RefundAttributed.class, mapper), event.id());
+        } else if (event.is(ReferralAttributed.class)) {
+            welcomeCoupons.onAttributed(event.payloadAs(ReferralAttributed.class, mapper));
         } else if (event.is(ReferralQualified.class)) {
             referralCoupons.onQualified(event.payloadAs(ReferralQualified.class, mapper));
         } else if (event.is(ReferralReversed.class)) {

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.kinlink.events.PointsReversed;
 import io.kinlink.events.RefundAttributed;
+import io.kinlink.events.Topics;
 import io.kinlink.platform.SqlTimes;
+import io.kinlink.platform.outbox.Outbox;
 import io.kinlink.rewards.budget.Budget;
 import io.kinlink.rewards.budget.RewardKind;
 import io.kinlink.rewards.ledger.AccountKind;
@@ -43,15 +46,17 @@ public class RefundReversals {
     private final RuleBook ruleBook;
     private final MilestoneCoupons milestones;
     private final Budget budget;
+    private final Outbox outbox;
 
     public RefundReversals(EntityManager em, Ledger ledger, PointsLots lots, RuleBook ruleBook,
-                           MilestoneCoupons milestones, Budget budget) {
+                           MilestoneCoupons milestones, Budget budget, Outbox outbox) {
         this.em = em;
         this.ledger = ledger;
         this.lots = lots;
         this.ruleBook = ruleBook;
         this.milestones = milestones;
         this.budget = budget;
+        this.outbox = outbox;
     }
 
     @Transactional(TxType.MANDATORY)
@@ -107,12 +112,15 @@ public class RefundReversals {
                 List.of(new Posting.Leg(credit.member(), from, -points, null),
                         new Posting.Leg(null, AccountKind.PROGRAM_POINTS_ISSUED, points, null)),
                 credit.transactionId());
-        if (ledger.post(posting).isPresent()) {
+        ledger.post(posting).ifPresent(transaction -> {
             if (!pending) {
                 lots.takePreferring(credit.member(), lot, points);
             }
             budget.recordUse(budget.periodOf(credit.occurredAt()), -budget.valueOfPoints(points), RewardKind.POINTS, key, at);
-        }
+            outbox.append(Topics.REWARDS_EVENTS, credit.member().toString(), new PointsReversed(credit.member(),
+                    transaction, credit.transactionId(), points, posting.reason(), posting.source().type(),
+                    posting.source().id(), credit.chainLevel(), pending, at));
+        });
     }
 
     /** What the purchase earned: its credits, with their member leg. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 public record ActiveRules(
         Optional<AppliedRule<RuleKind.RebateParams>> rebate,
         Optional<AppliedRule<RuleKind.CouponParams>> qualifiedCoupon,
+        Optional<AppliedRule<RuleKind.WelcomeParams>> welcomeCoupon,
         Optional<AppliedRule<RuleKind.OwnSpendParams>> ownSpend,
         Optional<AppliedRule<RuleKind.MilestoneParams>> milestone,
         Optional<AppliedRule<RuleKind.OrderCapParams>> orderCap,

@@ -41,8 +41,11 @@ public class RuleAdmin {
     private final Validator validator;
     private final EntityManager em;
     private final Clock clock;
+    private final WelcomeGiftAnnouncer welcomeGifts;
 
-    public RuleAdmin(RuleRepository rules, Validator validator, EntityManager em, Clock clock) {
+    public RuleAdmin(RuleRepository rules, Validator validator, EntityManager em, Clock clock,
+                     WelcomeGiftAnnouncer welcomeGifts) {
+        this.welcomeGifts = welcomeGifts;
         this.rules = rules;
         this.validator = validator;
         this.em = em;
@@ -66,8 +69,12 @@ public class RuleAdmin {
         if (!errors.isEmpty()) {
             throw new RuleRejected(errors);
         }
-        return rules.append(new RuleVersion(ruleId, 0, request.kind(), request.params().toString(), from,
+        RuleVersion stored = rules.append(new RuleVersion(ruleId, 0, request.kind(), request.params().toString(), from,
                 request.effectiveTo(), now, request.note()));
+        if (params instanceof RuleKind.WelcomeParams welcome) {
+            welcomeGifts.announce(stored, welcome);
+        }
+        return stored;
     }
 
     @Transactional
@@ -131,7 +138,8 @@ public class RuleAdmin {
 
     private void checkTemplate(Object params, List<Problem.FieldError> errors) {
         UUID template = params instanceof RuleKind.CouponParams coupon ? coupon.couponTemplateId()
-                : params instanceof RuleKind.MilestoneParams milestone ? milestone.couponTemplateId() : null;
+                : params instanceof RuleKind.MilestoneParams milestone ? milestone.couponTemplateId()
+                : params instanceof RuleKind.WelcomeParams welcome ? welcome.couponTemplateId() : null;
         // by the table, not the coupons' entity: coupons depend on the budget, which depends on the rules
         if (template != null && em.createNativeQuery("select 1 from coupon_template where id = ?1")
                 .setParameter(1, template).getResultList().isEmpty()) {

@@ -43,6 +43,7 @@ public class RuleBook {
         return new ActiveRules(
                 standing(inForce, RuleKind.REFERRAL_REBATE, RuleKind.RebateParams.class),
                 standing(inForce, RuleKind.REFERRAL_QUALIFIED_COUPON, RuleKind.CouponParams.class),
+                standing(inForce, RuleKind.REFEREE_WELCOME_COUPON, RuleKind.WelcomeParams.class),
                 standing(inForce, RuleKind.OWN_SPEND_POINTS, RuleKind.OwnSpendParams.class),
                 standing(inForce, RuleKind.SPEND_MILESTONE_COUPON, RuleKind.MilestoneParams.class),
                 standing(inForce, RuleKind.ORDER_CAP, RuleKind.OrderCapParams.class),

@@ -13,12 +13,13 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /**
- * What a rule does, and the parameters it takes. The five standing rules have fixed ids, one of
+ * What a rule does, and the parameters it takes. The standing rules have fixed ids, one of
  * each; campaigns are any number of rules of their own ids.
  */
 public enum RuleKind {
     REFERRAL_REBATE("referral-rebate", RebateParams.class),
     REFERRAL_QUALIFIED_COUPON("referral-qualified-coupon", CouponParams.class),
+    REFEREE_WELCOME_COUPON("referee-welcome-coupon", WelcomeParams.class),
     OWN_SPEND_POINTS("own-spend-points", OwnSpendParams.class),
     SPEND_MILESTONE_COUPON("spend-milestone-coupon", MilestoneParams.class),
     ORDER_CAP("order-cap", OrderCapParams.class),
@@ -53,6 +54,16 @@ public enum RuleKind {
 
     /** A coupon of this template for the referrer when a referral qualifies. */
     public record CouponParams(@NotNull UUID couponTemplateId) {
+    }
+
+    /** When the referred friend's welcome coupon is given: on joining through a referral, or on their first visit. */
+    public enum WelcomeTrigger { JOIN, FIRST_VISIT }
+
+    /**
+     * The two-sided referral: a coupon of this template for the friend who joins with a member's
+     * code, on joining or on their first visit; voided while unused if the referral is reversed.
+     */
+    public record WelcomeParams(@NotNull UUID couponTemplateId, @NotNull WelcomeTrigger on) {
     }
 
     /** Points for a member's own purchases, per CNY spent, available at once. */
