@@ -37,14 +37,21 @@ public interface BrandSettings {
     @Pattern(regexp = "#[0-9a-fA-F]{6}")
     String colour();
 
+    /**
+     * The group's logo as a data URI (PNG, JPEG, WebP or SVG, base64), so the page carries it
+     * itself: its Content-Security-Policy loads images from nowhere else. None by default.
+     */
+    Optional<@Size(max = 200_000) @Pattern(regexp = "data:image/(png|jpeg|webp|svg\\+xml);base64,[A-Za-z0-9+/]+=*",
+            message = "must be a base64 data URI of a PNG, JPEG, WebP or SVG image") String> logo();
+
     /** The brand as a page in {@code lang} shows it. */
     default LandingBrand in(String lang) {
         boolean english = "en".equals(lang);
         return new LandingBrand(english ? nameEn() : nameZh(), (english ? pitchEn() : pitchZh()).orElse(null),
-                colour());
+                colour(), logo().orElse(null));
     }
 
-    /** What one page shows of the brand; {@code pitch} is null when there is none. */
-    record LandingBrand(String name, String pitch, String colour) {
+    /** What one page shows of the brand; {@code pitch} and {@code logo} are null when there is none. */
+    record LandingBrand(String name, String pitch, String colour, String logo) {
     }
 }

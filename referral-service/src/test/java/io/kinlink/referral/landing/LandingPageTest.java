@@ -49,6 +49,8 @@ class LandingPageTest {
         assertTrue(chinese.contains("<title>加入丽格医美会员</title>"), chinese);
         assertTrue(chinese.contains("好友注册即享首次护理 8 折"));
         assertTrue(chinese.contains("background: #2e7d6b"), "the group's colour on the button");
+        assertTrue(chinese.contains("<img class=\"logo\" id=\"logo\" src=\"data:image/svg+xml;base64,"),
+                "the group's logo, carried by the page itself");
         assertFalse(chinese.toLowerCase().contains("kinlink"), "no Kinlink on a clinic's page");
 
         String english = given().header("X-Forwarded-For", "203.0.113.91").get("/r/" + code + "?lang=en")
