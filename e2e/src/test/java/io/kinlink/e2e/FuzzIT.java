@@ -137,7 +137,7 @@ class FuzzIT {
         static Callers prepare() {
             String phone = "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
             String member = given().contentType(ContentType.JSON).body(Map.of("name", "Fuzz Target", "phone", phone,
-                    "branch", HOME, "marketingConsent", true, "privacyNoticeVersion", 1)).post("/api/members").then().statusCode(201)
+                    "branch", HOME, "marketingConsent", true, "privacyNoticeVersion", RunningPlatform.privacyNoticeVersion())).post("/api/members").then().statusCode(201)
                     .extract().path("id");
             String operator = RunningPlatform.operatorAuthorization();
             String code = await().atMost(Duration.ofSeconds(20)).until(() -> given().header("Authorization", operator)

@@ -48,7 +48,7 @@ class HardeningIT {
     private static io.restassured.response.Response register(String name) {
         String phone = "135" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
         return given().contentType(ContentType.JSON).body(Map.of("name", name, "phone", phone, "branch", HOME,
-                "marketingConsent", true, "privacyNoticeVersion", 1)).post("/api/members");
+                "marketingConsent", true, "privacyNoticeVersion", RunningPlatform.privacyNoticeVersion())).post("/api/members");
     }
 
     private static ValidatableResponse problem(ValidatableResponse response, int status) {
@@ -65,7 +65,8 @@ class HardeningIT {
         problem(given().contentType(ContentType.JSON).body("{\"username\":\"admin\",\"password\":\"a\",\"password\":\"b\"}")
                 .post("/api/auth/operator-token").then(), 400).body("errors[0].field", equalTo("password"));
         problem(given().contentType(ContentType.JSON).body("{\"name\":\"A\",\"name\":\"B\",\"phone\":\"13500000001\","
-                + "\"branch\":\"shanghai-jingan\",\"marketingConsent\":true,\"privacyNoticeVersion\":1}").post("/api/members").then(), 400)
+                + "\"branch\":\"shanghai-jingan\",\"marketingConsent\":true,\"privacyNoticeVersion\":"
+                + RunningPlatform.privacyNoticeVersion() + "}").post("/api/members").then(), 400)
                 .body("errors[0].field", equalTo("name"));
     }
 
@@ -162,7 +163,7 @@ class HardeningIT {
     void a_request_with_both_content_length_and_transfer_encoding_is_refused_before_any_service() throws Exception {
         String phone = "134" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
         String body = "{\"name\":\"Smuggled\",\"phone\":\"" + phone + "\",\"branch\":\"shanghai-jingan\","
-                + "\"marketingConsent\":true,\"privacyNoticeVersion\":1}";
+                + "\"marketingConsent\":true,\"privacyNoticeVersion\":" + RunningPlatform.privacyNoticeVersion() + "}";
         String answer = raw("POST /api/members HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + body.length() + "\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n");

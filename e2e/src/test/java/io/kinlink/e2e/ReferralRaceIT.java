@@ -65,7 +65,7 @@ class ReferralRaceIT {
 
     private static Response register(String phone, String code) {
         Map<String, Object> body = new HashMap<>(Map.of("name", "周杰", "phone", phone,
-                "branch", "shanghai-jingan", "marketingConsent", false, "privacyNoticeVersion", 1, "channel", "LANDING_PAGE"));
+                "branch", "shanghai-jingan", "marketingConsent", false, "privacyNoticeVersion", RunningPlatform.privacyNoticeVersion(), "channel", "LANDING_PAGE"));
         if (code != null) {
             body.put("referralCode", code);
         }

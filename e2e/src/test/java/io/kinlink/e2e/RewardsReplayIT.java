@@ -154,7 +154,7 @@ class RewardsReplayIT {
     private static String register(String code) {
         Map<String, Object> body = new HashMap<>(Map.of("name", "回放", "branch", "shanghai-jingan",
                 "phone", "135" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000)),
-                "marketingConsent", true, "privacyNoticeVersion", 1));
+                "marketingConsent", true, "privacyNoticeVersion", RunningPlatform.privacyNoticeVersion()));
         if (code != null) {
             body.put("referralCode", code);
         }

@@ -122,6 +122,15 @@ final class RunningPlatform {
         return tillKey;
     }
 
+    /**
+     * The privacy notice version in force, which a sign-up accepts: operators (and the fuzz suite,
+     * with valid operator calls) may publish new ones while the tests run.
+     */
+    static int privacyNoticeVersion() {
+        return RestAssured.given().baseUri(gatewayUrl()).get("/api/privacy-notice").then().statusCode(200)
+                .extract().path("version");
+    }
+
     /** The member service's log, where the local stack's code sender writes login codes. */
     static Path memberServiceLog() {
         gatewayUrl();

@@ -58,7 +58,7 @@ class SecurityIT {
 
     private static String register(String phone) {
         return given().contentType(ContentType.JSON).body(Map.of("name", "Test Member", "phone", phone,
-                "branch", HOME, "marketingConsent", true, "privacyNoticeVersion", 1)).post("/api/members").then().statusCode(201)
+                "branch", HOME, "marketingConsent", true, "privacyNoticeVersion", RunningPlatform.privacyNoticeVersion())).post("/api/members").then().statusCode(201)
                 .extract().path("id");
     }
 

@@ -20,7 +20,7 @@ final class Signups {
     static String register(String name, String referralCode) {
         Map<String, Object> body = new HashMap<>(Map.of("name", name,
                 "phone", "13" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000)),
-                "branch", "shanghai-jingan", "marketingConsent", true, "privacyNoticeVersion", 1));
+                "branch", "shanghai-jingan", "marketingConsent", true, "privacyNoticeVersion", RunningPlatform.privacyNoticeVersion()));
         if (referralCode != null) {
             body.put("referralCode", referralCode);
         }

@@ -102,7 +102,7 @@ class ThinFlowIT {
     @Test
     void errors_from_a_service_reach_the_caller_as_problems_with_the_request_id() {
         given().header("X-Request-Id", "e2e-check-0001").contentType(ContentType.JSON)
-                .body(Map.of("name", "No Phone", "branch", "x", "marketingConsent", true, "privacyNoticeVersion", 1))
+                .body(Map.of("name", "No Phone", "branch", "x", "marketingConsent", true, "privacyNoticeVersion", RunningPlatform.privacyNoticeVersion()))
                 .when().post("/api/members")
                 .then().statusCode(400)
                 .contentType("application/problem+json")

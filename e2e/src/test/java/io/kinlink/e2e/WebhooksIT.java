@@ -135,7 +135,7 @@ class WebhooksIT {
     private static String register(String branch, String referralCode) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "Webhook Member",
                 "phone", "13" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000)),
-                "branch", branch, "marketingConsent", false, "privacyNoticeVersion", 1));
+                "branch", branch, "marketingConsent", false, "privacyNoticeVersion", RunningPlatform.privacyNoticeVersion()));
         if (referralCode != null) {
             body.put("referralCode", referralCode);
         }
