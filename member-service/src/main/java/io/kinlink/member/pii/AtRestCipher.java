@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Base64;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -27,7 +28,7 @@ public class AtRestCipher {
     private final SecureRandom random = new SecureRandom();
 
     public AtRestCipher(PiiSettings settings) {
-        this.encryptionKey = new SecretKeySpec(PhoneProtector.decodeKey(settings.encryptionKey(), "encryption-key"), "AES");
+        this.encryptionKey = new SecretKeySpec(decodeKey(settings.encryptionKey(), "encryption-key"), "AES");
     }
 
     public byte[] encrypt(String clear) {
@@ -62,5 +63,19 @@ public class AtRestCipher {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not decrypt", e);
         }
+    }
+
+    /** A key of {@code kinlink.pii.<name>}: base64 of exactly 32 bytes, or the service does not start. */
+    static byte[] decodeKey(String base64, String name) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("kinlink.pii." + name + " is not base64");
+        }
+        if (key.length != 32) {
+            throw new IllegalStateException("kinlink.pii." + name + " must be 32 bytes, base64-encoded");
+        }
+        return key;
     }
 }

@@ -2,7 +2,6 @@ package io.kinlink.member.pii;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.Base64;
 import java.util.HexFormat;
 
 import javax.crypto.Mac;
@@ -22,7 +21,7 @@ public class PhoneProtector {
 
     public PhoneProtector(AtRestCipher cipher, PiiSettings settings) {
         this.cipher = cipher;
-        this.lookupKey = new SecretKeySpec(decodeKey(settings.lookupKey(), "lookup-key"), "HmacSHA256");
+        this.lookupKey = new SecretKeySpec(AtRestCipher.decodeKey(settings.lookupKey(), "lookup-key"), "HmacSHA256");
     }
 
     public byte[] encrypt(String e164) {
@@ -42,18 +41,5 @@ public class PhoneProtector {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not hash a phone number", e);
         }
-    }
-
-    static byte[] decodeKey(String base64, String name) {
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(base64.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("kinlink.pii." + name + " is not base64");
-        }
-        if (key.length != 32) {
-            throw new IllegalStateException("kinlink.pii." + name + " must be 32 bytes, base64-encoded");
-        }
-        return key;
     }
 }
