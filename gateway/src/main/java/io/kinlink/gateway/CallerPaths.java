@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What a caller may reach without logging in (share links, sign-up and the privacy notice it
- * accepts, code lookups, logging in),
+ * What a caller may reach without logging in (share links, sign-up with the privacy notice it
+ * accepts and the branches it picks from, code lookups, logging in),
  * and where a member's {@code /api/me/...} lives: the same paths under {@code /api/members/{id}}.
  * The services check every call again; this only turns strangers away early with a 401.
  */
@@ -20,6 +20,7 @@ final class CallerPaths {
             new Open("POST", Pattern.compile("/api/members")),
             new Open("GET", Pattern.compile("/api/referral-codes/[^/]+")),
             new Open("GET", Pattern.compile("/api/privacy-notice")),
+            new Open("GET", Pattern.compile("/api/branches")),
             new Open("POST", Pattern.compile("/api/auth/(operator-token|member-code|member-token|refresh|logout)")));
 
     private CallerPaths() {

@@ -51,6 +51,7 @@ public final class RouteTable {
             Route.of("/api/follow-ups/**", "member"),
             Route.of("/api/webhooks/**", "member"),
             Route.of("/api/privacy-notice", "member"),
+            Route.of("/api/branches/**", "member"),
             Route.of("/api/privacy-notices/**", "member"),
             // each service keeps the events it gave up on; operators reach them by the service's name
             Route.of("/api/dead-letters/member-service/**", "member"),

@@ -29,6 +29,18 @@ public final class ReferralApi {
         return given().get("/api/members/" + member + "/referral-code").then().extract().path("code");
     }
 
+    /**
+     * Announces an open branch as member-service would and waits until this service knows it: the
+     * reports refuse a branch they have never heard of.
+     */
+    public static String awaitBranchOpened(String id) {
+        TestEvents.publish(TestEvents.branchChanged(TestEvents.openBranch(id, "测试门店 " + id, "Test branch " + id,
+                "上海")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().queryParam("branch", id).get("/api/referrals/funnel").then().statusCode(200));
+        return id;
+    }
+
     /** Opens a share link as a visitor from {@code ip} would and returns the page. */
     public static Response open(String path, String ip) {
         return given().header("X-Forwarded-For", ip).header("User-Agent", "Mozilla/5.0 (iPhone) MicroMessenger")

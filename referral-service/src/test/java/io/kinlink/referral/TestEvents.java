@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import io.kinlink.events.BranchChanged;
 import io.kinlink.events.MemberRegistered;
 import io.kinlink.events.PurchaseRecorded;
 import io.kinlink.events.Topics;
@@ -28,6 +29,17 @@ public final class TestEvents {
     public static EventEnvelope envelope(UUID key, DomainEvent event) {
         return new EventEnvelope(UUID.randomUUID(), event.eventType(), event.eventVersion(), Instant.now(),
                 key.toString(), MAPPER.valueToTree(event));
+    }
+
+    /** A branch's change, keyed as member-service keys it. */
+    public static EventEnvelope branchChanged(BranchChanged branch) {
+        return new EventEnvelope(UUID.randomUUID(), branch.eventType(), branch.eventVersion(), Instant.now(),
+                "branch:" + branch.branchId(), MAPPER.valueToTree(branch));
+    }
+
+    /** An open branch with names in both languages, as member-service announces it. */
+    public static BranchChanged openBranch(String id, String nameZh, String nameEn, String city) {
+        return new BranchChanged(id, nameZh, nameEn, city, null, true, Instant.now());
     }
 
     public static void publish(EventEnvelope envelope) {

@@ -14,11 +14,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import io.kinlink.events.BranchChanged;
 import io.kinlink.events.MemberRegistered;
 import io.kinlink.events.PurchaseAttributed;
 import io.kinlink.events.PurchaseAttributed.ChainLink;
 import io.kinlink.events.RefundAttributed;
 import io.kinlink.events.Topics;
+import io.kinlink.platform.branch.BranchCopies;
 import io.kinlink.platform.event.DomainEvent;
 import io.kinlink.platform.event.EventEnvelope;
 import io.kinlink.rewards.members.KnownMembers;
@@ -67,6 +69,29 @@ public final class RewardsEvents {
         KnownMembers members = Arc.container().instance(KnownMembers.class).get();
         QuarkusTransaction.requiringNew().run(() -> members.learn(member, Instant.now()));
         return member;
+    }
+
+    /**
+     * Puts branches into the service's copy of the directory as its member-events consumer would on
+     * BranchChanged: requests naming a branch the directory does not hold are refused.
+     */
+    public static void knownBranches(String... ids) {
+        BranchCopies branches = Arc.container().instance(BranchCopies.class).get();
+        for (String id : ids) {
+            QuarkusTransaction.requiringNew().run(() -> branches.onChanged(branchOpened(id)));
+        }
+    }
+
+    /** What the member service publishes when an operator adds a branch. */
+    public static BranchChanged branchOpened(String id) {
+        return new BranchChanged(id, "测试门店 " + id, "Test branch " + id, "上海", null, true, Instant.now());
+    }
+
+    /** Publishes a change of the branch directory as the member service would. */
+    public static void publishBranch(BranchChanged branch) {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), branch.eventType(), branch.eventVersion(),
+                Instant.now(), "branch:" + branch.branchId(), MAPPER.valueToTree(branch));
+        TopicPublisher.publish(Topics.MEMBER_EVENTS, envelope.key(), envelope.toJson(MAPPER));
     }
 
     /** What the member service publishes when someone registers. */

@@ -17,6 +17,19 @@ public final class KinlinkPlatform implements AutoCloseable {
 
     public static final List<String> DOMAIN_SERVICES = List.of("member-service", "referral-service", "rewards-service");
 
+    /**
+     * The branches a local run and the end-to-end tests start with (member-service's
+     * kinlink.branches.initial); the same as the services' test profile.
+     */
+    public static final String DEMO_BRANCHES = "shanghai-jingan|上海静安店|Shanghai Jing'an|上海;"
+            + "shanghai-xuhui|上海徐汇店|Shanghai Xuhui|上海;shanghai-pudong|上海浦东店|Shanghai Pudong|上海;"
+            + "beijing-chaoyang|北京朝阳店|Beijing Chaoyang|北京;beijing|北京国贸店|Beijing Guomao|北京";
+    /** The local stack's demo clinic group, so its share page looks like a clinic's and not like Kinlink's. */
+    public static final Map<String, String> DEMO_BRAND = Map.of(
+            "KINLINK_BRAND_NAME_ZH", "悦颜医美会员", "KINLINK_BRAND_NAME_EN", "Yueyan Aesthetics Club",
+            "KINLINK_BRAND_PITCH_ZH", "好友推荐，一起变美", "KINLINK_BRAND_PITCH_EN", "Friends bring friends",
+            "KINLINK_BRAND_COLOUR", "#8a3f6b");
+
     private final List<ServiceProcess> services;
     private final ServiceProcess gateway;
 
@@ -96,6 +109,12 @@ public final class KinlinkPlatform implements AutoCloseable {
         env.put("KINLINK_AUTH_LOGIN_CODES_SENDER", "log");
         // partners' webhook receivers on this machine (a test's, a developer's) listen on loopback over http
         env.put("KINLINK_WEBHOOKS_ALLOW_INSECURE_TARGETS", "true");
+        if (service.equals("member-service")) {
+            env.putIfAbsent("KINLINK_BRANCHES_INITIAL", DEMO_BRANCHES);
+        }
+        if (service.equals("referral-service")) {
+            DEMO_BRAND.forEach(env::putIfAbsent);
+        }
         return env;
     }
 

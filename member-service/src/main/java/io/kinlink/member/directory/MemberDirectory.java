@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.kinlink.member.Tier;
+import io.kinlink.member.branch.Branches;
 import io.kinlink.member.config.MemberSettings;
 import io.kinlink.member.config.SegmentSettings;
 import io.kinlink.member.pii.PhoneNumbers;
@@ -76,9 +77,11 @@ public class MemberDirectory {
     private final MemberSettings settings;
     private final PhoneProtector phones;
     private final Clock clock;
+    private final Branches branches;
 
     public MemberDirectory(EntityManager em, SegmentSettings segments, MemberSettings settings, PhoneProtector phones,
-                           Clock clock) {
+                           Clock clock, Branches branches) {
+        this.branches = branches;
         this.em = em;
         this.segments = segments;
         this.settings = settings;
@@ -88,6 +91,7 @@ public class MemberDirectory {
 
     @Transactional
     public DirectoryPage find(MemberFilter filter, String sortKey, boolean descending, int page, int size) {
+        filter.branch().ifPresent(branch -> branches.requireKnown("branch", branch));
         List<Object> params = new ArrayList<>(parameters());
         String where = where(filter, params);
         long total = ((Number) bind(em.createNativeQuery(FIGURES + "select count(*) from segmented" + where), params)

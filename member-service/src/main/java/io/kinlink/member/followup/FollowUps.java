@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.kinlink.events.RefundRecorded;
 import io.kinlink.events.SatisfactionRecorded;
 import io.kinlink.events.VisitRecorded;
+import io.kinlink.member.branch.Branches;
 import io.kinlink.member.config.FollowUpSettings;
 import io.kinlink.platform.SqlTimes;
 import io.kinlink.platform.outbox.Appended;
@@ -36,8 +37,10 @@ public class FollowUps {
     private final EntityManager em;
     private final FollowUpSettings settings;
     private final Clock clock;
+    private final Branches branches;
 
-    public FollowUps(EntityManager em, FollowUpSettings settings, Clock clock) {
+    public FollowUps(EntityManager em, FollowUpSettings settings, Clock clock, Branches branches) {
+        this.branches = branches;
         this.em = em;
         this.settings = settings;
         this.clock = clock;
@@ -71,6 +74,7 @@ public class FollowUps {
     @Transactional
     public FollowUpView.Page list(Optional<String> branch, Optional<String> status, boolean overdueOnly, int page,
                                   int size) {
+        branch.ifPresent(value -> branches.requireKnown("branch", value));
         Instant now = clock.instant();
         StringBuilder where = new StringBuilder(" where true");
         branch.ifPresent(value -> where.append(" and branch = :branch"));

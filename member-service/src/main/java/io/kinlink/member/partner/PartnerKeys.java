@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.kinlink.member.branch.Branches;
 import io.kinlink.member.repository.MemberRepository;
 import io.kinlink.platform.SqlTimes;
 import io.kinlink.platform.problem.NotFoundProblem;
@@ -42,7 +43,10 @@ public class PartnerKeys {
     private final MemberRepository members;
     private final Clock clock;
 
-    public PartnerKeys(EntityManager em, MemberRepository members, Clock clock) {
+    private final Branches branchDirectory;
+
+    public PartnerKeys(EntityManager em, MemberRepository members, Clock clock, Branches branchDirectory) {
+        this.branchDirectory = branchDirectory;
         this.em = em;
         this.members = members;
         this.clock = clock;
@@ -50,6 +54,7 @@ public class PartnerKeys {
 
     @Transactional
     public CreatedKey create(String name, List<String> branches, int requestsPerMinute, String createdBy) {
+        branchDirectory.requireKnown("branches", branches);
         UUID id = UUID.randomUUID();
         String prefix = hex(6);
         String key = "klk_" + prefix + "_" + hex(24);

@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.kinlink.events.Topics;
 import io.kinlink.member.Member;
 import io.kinlink.member.NewMember;
+import io.kinlink.member.branch.Branches;
 import io.kinlink.member.consent.Consents;
 import io.kinlink.member.consent.PrivacyNotices;
 import io.kinlink.member.pii.PhoneNumbers;
@@ -29,9 +30,11 @@ public class MemberRegistry {
     private final Clock clock;
     private final PrivacyNotices notices;
     private final Consents consents;
+    private final Branches branches;
 
     public MemberRegistry(MemberRepository members, PhoneProtector phones, Outbox outbox, Clock clock,
-                          PrivacyNotices notices, Consents consents) {
+                          PrivacyNotices notices, Consents consents, Branches branches) {
+        this.branches = branches;
         this.members = members;
         this.phones = phones;
         this.outbox = outbox;
@@ -47,6 +50,7 @@ public class MemberRegistry {
     @Transactional
     public MemberView register(NewMember details, String phone) {
         notices.requireAcceptable(details.privacyNoticeVersion());
+        branches.requireOpen("branch", details.branch());
         String e164 = PhoneNumbers.normalize(phone)
                 .orElseThrow(() -> new InvalidRequestProblem("phone", "is not a valid mobile phone number"));
         String phoneHash = phones.lookupHash(e164);

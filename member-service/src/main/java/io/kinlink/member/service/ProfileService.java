@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.kinlink.events.MemberStatusChanged;
 import io.kinlink.events.Topics;
 import io.kinlink.member.Member;
+import io.kinlink.member.branch.Branches;
 import io.kinlink.member.MemberStatus;
 import io.kinlink.member.auth.MemberSessions;
 import io.kinlink.member.consent.Consents;
@@ -33,9 +34,11 @@ public class ProfileService {
     private final Clock clock;
     private final MemberSessions sessions;
     private final Consents consents;
+    private final Branches branches;
 
     public ProfileService(MemberRepository members, MemberRegistry memberViews, MemberSettings settings, Outbox outbox,
-                          Clock clock, MemberSessions sessions, Consents consents) {
+                          Clock clock, MemberSessions sessions, Consents consents, Branches branches) {
+        this.branches = branches;
         this.consents = consents;
         this.sessions = sessions;
         this.members = members;
@@ -48,6 +51,9 @@ public class ProfileService {
     @Transactional
     public MemberView update(UUID memberId, String name, String branch, Boolean marketingConsent) {
         Member member = lockedNotErased(memberId);
+        if (branch != null && !branch.equals(member.branch())) {
+            branches.requireOpen("branch", branch);
+        }
         boolean consentChanges = marketingConsent != null && marketingConsent != member.marketingConsent();
         member.updateProfile(name, branch, marketingConsent, clock.instant());
         if (consentChanges) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.kinlink.events.Topics;
 import io.kinlink.member.Member;
+import io.kinlink.member.branch.Branches;
 import io.kinlink.member.Purchase;
 import io.kinlink.member.PurchaseItem;
 import io.kinlink.member.repository.MemberRepository;
@@ -28,9 +29,11 @@ public class PurchaseService {
     private final NetSpend netSpend;
     private final Outbox outbox;
     private final Clock clock;
+    private final Branches branches;
 
     public PurchaseService(MemberRepository members, PurchaseRepository purchases, NetSpend netSpend, Outbox outbox,
-                           Clock clock) {
+                           Clock clock, Branches branches) {
+        this.branches = branches;
         this.members = members;
         this.purchases = purchases;
         this.netSpend = netSpend;
@@ -44,6 +47,7 @@ public class PurchaseService {
      */
     @Transactional
     public RecordedPurchase record(NewPurchase request) {
+        branches.requireKnown("branch", request.branch());
         Member member = members.findForUpdate(request.memberId())
                 .orElseThrow(() -> new NotFoundProblem("member-not-found", "No member " + request.memberId()));
         if (!member.canRecordActivity()) {

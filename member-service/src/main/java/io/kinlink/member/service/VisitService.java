@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.kinlink.events.Topics;
 import io.kinlink.events.VisitRecorded;
 import io.kinlink.member.Member;
+import io.kinlink.member.branch.Branches;
 import io.kinlink.member.Visit;
 import io.kinlink.member.repository.MemberRepository;
 import io.kinlink.member.repository.VisitRepository;
@@ -26,8 +27,11 @@ public class VisitService {
     private final VisitRepository visits;
     private final Outbox outbox;
     private final Clock clock;
+    private final Branches branches;
 
-    public VisitService(MemberRepository members, VisitRepository visits, Outbox outbox, Clock clock) {
+    public VisitService(MemberRepository members, VisitRepository visits, Outbox outbox, Clock clock,
+                        Branches branches) {
+        this.branches = branches;
         this.members = members;
         this.visits = visits;
         this.outbox = outbox;
@@ -36,6 +40,7 @@ public class VisitService {
 
     @Transactional
     public RecordedVisit record(NewVisit request) {
+        branches.requireKnown("branch", request.branch());
         String fingerprint = Fingerprint.of(request.memberId(), request.branch(), request.occurredAt());
         Member member = members.findForUpdate(request.memberId())
                 .orElseThrow(() -> new NotFoundProblem("member-not-found", "No member " + request.memberId()));

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.kinlink.member.TestBranches;
 import io.kinlink.member.TestMembers;
 import io.kinlink.testsupport.KinlinkInfraResource;
 import io.quarkus.test.common.ResourceArg;
@@ -54,6 +55,7 @@ class MemberDirectoryTest {
         if (strategic != null) {
             return;
         }
+        TestBranches.open(BRANCH);
         strategic = register();
         purchase(strategic, 12_000_000, daysAgo(10));
         given().contentType(ContentType.JSON).body(Map.of("tags", List.of("laser")))

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.kinlink.events.ReferralQualified;
 import io.kinlink.events.Topics;
+import io.kinlink.member.TestBranches;
 import io.kinlink.member.TestMembers;
 import io.kinlink.platform.event.EventEnvelope;
 import io.kinlink.testsupport.KinlinkInfraResource;
@@ -65,7 +66,7 @@ class FollowUpTest {
 
     @Test
     void each_trigger_makes_one_follow_up_for_the_members_branch_and_a_replay_none_more() {
-        String branch = "fu-" + UUID.randomUUID().toString().substring(0, 8);
+        String branch = TestBranches.open("fu-" + UUID.randomUUID().toString().substring(0, 8));
         String referred = register(branch, "ABCD234");
         visit(referred, branch);
         visit(referred, branch); // a second visit is no first visit
@@ -101,7 +102,7 @@ class FollowUpTest {
 
     @Test
     void staff_close_a_follow_up_with_its_outcome_once() {
-        String branch = "fu-" + UUID.randomUUID().toString().substring(0, 8);
+        String branch = TestBranches.open("fu-" + UUID.randomUUID().toString().substring(0, 8));
         String member = register(branch, "WXYZ234");
         visit(member, branch);
         String id = given().get("/api/follow-ups?branch=" + branch + "&status=OPEN").then().statusCode(200)

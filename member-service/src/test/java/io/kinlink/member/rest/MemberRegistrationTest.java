@@ -118,7 +118,7 @@ class MemberRegistrationTest {
     @Test
     void an_unreadable_phone_number_is_a_field_error() {
         given().contentType(ContentType.JSON)
-                .body(Map.of("name", "Li", "phone", "12345", "branch", "x", "marketingConsent", true, "privacyNoticeVersion", 1))
+                .body(Map.of("name", "Li", "phone", "12345", "branch", "shanghai-jingan", "marketingConsent", true, "privacyNoticeVersion", 1))
                 .when().post("/api/members")
                 .then().statusCode(400)
                 .contentType("application/problem+json")

@@ -34,7 +34,7 @@ class PersonalDataTest {
             member = TestMembers.register(phone);
             // the error paths log too: a duplicate registration and a malformed one
             given().contentType(ContentType.JSON).body(Map.of("name", "Again", "phone", "+86" + phone,
-                    "branch", "x", "marketingConsent", true, "privacyNoticeVersion", 1)).when().post("/api/members").then().statusCode(409);
+                    "branch", "shanghai-jingan", "marketingConsent", true, "privacyNoticeVersion", 1)).when().post("/api/members").then().statusCode(409);
             given().contentType(ContentType.JSON).body("{\"phone\":\"" + phone + "\",")
                     .when().post("/api/members").then().statusCode(400);
             given().get("/api/members/" + member).then().statusCode(200);

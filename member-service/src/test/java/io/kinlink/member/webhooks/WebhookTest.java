@@ -27,6 +27,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.kinlink.events.PointsCredited;
 import io.kinlink.events.Topics;
+import io.kinlink.member.TestBranches;
 import io.kinlink.member.TestMembers;
 import io.kinlink.platform.event.EventEnvelope;
 import io.kinlink.testsupport.KinlinkInfraResource;
@@ -51,7 +52,7 @@ class WebhookTest {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private static String branch() {
-        return "wh-" + UUID.randomUUID().toString().substring(0, 8);
+        return TestBranches.open("wh-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     private static String member(String branch) {

@@ -1,7 +1,6 @@
 package io.kinlink.referral.config;
 
 import java.time.Duration;
-import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -39,8 +38,4 @@ public interface ReferralSettings {
 
     /** Key for the hash of a clicker's IP address (HMAC-SHA256, base64): raw addresses are never kept. */
     String clickHashKey();
-
-    /** The branches a visitor can pick on the landing page; the inviter's branch is preselected. */
-    @WithDefault("shanghai-jingan,shanghai-xuhui,beijing-chaoyang")
-    List<String> landingBranches();
 }

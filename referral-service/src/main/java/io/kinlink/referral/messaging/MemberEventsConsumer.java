@@ -5,16 +5,18 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.kinlink.events.BranchChanged;
 import io.kinlink.events.MemberRegistered;
 import io.kinlink.events.MemberStatusChanged;
 import io.kinlink.events.PrivacyNoticePublished;
 import io.kinlink.events.PurchaseRecorded;
 import io.kinlink.events.RefundRecorded;
 import io.kinlink.events.VisitRecorded;
+import io.kinlink.platform.branch.BranchCopies;
 import io.kinlink.platform.event.EventEnvelope;
-import io.kinlink.referral.landing.PrivacyNoticeCopies;
 import io.kinlink.platform.inbox.EventConsumer;
 import io.kinlink.platform.inbox.EventProcessor;
+import io.kinlink.referral.landing.PrivacyNoticeCopies;
 import io.kinlink.referral.service.AttributionService;
 import io.kinlink.referral.service.PurchaseChainService;
 import io.kinlink.referral.service.QualificationService;
@@ -23,8 +25,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Registrations, status changes, visits, purchases and refunds, in order per member, and the privacy
- * notice's versions for the share page; other types are not ours.
+ * Registrations, status changes, visits, purchases and refunds, in order per member; the privacy
+ * notice's versions and the branch directory for the share page and the reports; other types are not ours.
  */
 @ApplicationScoped
 public class MemberEventsConsumer implements EventConsumer {
@@ -38,11 +40,14 @@ public class MemberEventsConsumer implements EventConsumer {
     private final RefereeActivityService activity;
     private final ObjectMapper mapper;
     private final PrivacyNoticeCopies notices;
+    private final BranchCopies branches;
 
     public MemberEventsConsumer(EventProcessor processor, AttributionService attribution,
                                 PurchaseChainService purchaseChains, QualificationService qualification,
-                                RefereeActivityService activity, ObjectMapper mapper, PrivacyNoticeCopies notices) {
+                                RefereeActivityService activity, ObjectMapper mapper, PrivacyNoticeCopies notices,
+                                BranchCopies branches) {
         this.notices = notices;
+        this.branches = branches;
         this.processor = processor;
         this.attribution = attribution;
         this.purchaseChains = purchaseChains;
@@ -82,6 +87,8 @@ public class MemberEventsConsumer implements EventConsumer {
             attribution.onMemberStatusChanged(event.payloadAs(MemberStatusChanged.class, mapper));
         } else if (event.is(PrivacyNoticePublished.class)) {
             notices.onPublished(event.payloadAs(PrivacyNoticePublished.class, mapper));
+        } else if (event.is(BranchChanged.class)) {
+            branches.onChanged(event.payloadAs(BranchChanged.class, mapper));
         }
     }
 }

@@ -49,8 +49,9 @@ public class LandingPageResource {
                          @HeaderParam("User-Agent") String userAgent, @HeaderParam("X-Forwarded-For") String forwardedFor,
                          @Context HttpServerRequest request) {
         String validCampaign = campaign != null && CAMPAIGN.matcher(campaign).matches() ? campaign : null;
-        LandingPage page = pages.open(code, validCampaign, clientAddress(forwardedFor, request), userAgent);
         LandingCopy copy = LandingCopy.choose(lang, acceptLanguage);
+        LandingPage page = pages.open(code, validCampaign, clientAddress(forwardedFor, request), userAgent,
+                copy.lang());
         String html = landing.data("page", page)
                 .data("t", copy)
                 .data("brand", brand.in(copy.lang()))

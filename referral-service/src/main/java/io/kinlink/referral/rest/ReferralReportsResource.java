@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.kinlink.platform.branch.BranchCopies;
 import io.kinlink.platform.input.BusinessTime;
 import io.kinlink.platform.input.Paging;
 import io.kinlink.platform.problem.QueryEnums;
@@ -39,14 +40,15 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferralReportsResource {
 
-
     private final ReferralFunnel funnel;
     private final OpinionLeaders leaders;
     private final ReferralQueries queries;
+    private final BranchCopies branches;
     private final Clock clock;
 
     public ReferralReportsResource(ReferralFunnel funnel, OpinionLeaders leaders, ReferralQueries queries,
-                                   Clock clock) {
+                                   BranchCopies branches, Clock clock) {
+        this.branches = branches;
         this.funnel = funnel;
         this.leaders = leaders;
         this.queries = queries;
@@ -61,6 +63,7 @@ public class ReferralReportsResource {
                                @QueryParam("campaign") String campaign,
                                @QueryParam("groupBy") @DefaultValue("NONE") String groupBy) {
         ReportPeriod period = ReportPeriod.of(from, to, clock.instant());
+        knownBranch(branch);
         return funnel.report(new FunnelFilter(period.from(), period.to(), Optional.ofNullable(referrerId),
                 Optional.ofNullable(branch), Optional.ofNullable(campaign)),
                 QueryEnums.parse(FunnelGrouping.class, "groupBy", groupBy));
@@ -74,6 +77,7 @@ public class ReferralReportsResource {
                                        @QueryParam("by") @DefaultValue("QUALIFIED") String by,
                                        @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit) {
         ReportPeriod period = ReportPeriod.of(from, to, clock.instant());
+        knownBranch(branch);
         return leaders.rank(period.from(), period.to(), Optional.ofNullable(branch),
                 QueryEnums.parse(LeaderRanking.class, "by", by), limit);
     }
@@ -89,5 +93,12 @@ public class ReferralReportsResource {
         return queries.rejections(period.from(), period.to(),
                 Optional.ofNullable(reason).map(value -> QueryEnums.parse(RejectionReason.class, "reason", value)),
                 page, size);
+    }
+
+    /** A mistyped branch would read as a quiet month: refuse it instead. */
+    private void knownBranch(String branch) {
+        if (branch != null) {
+            branches.requireKnown("branch", branch);
+        }
     }
 }

@@ -1,11 +1,13 @@
 package io.kinlink.referral.analytics;
 
+import static io.kinlink.referral.ReferralApi.awaitBranchOpened;
 import static io.kinlink.referral.ReferralApi.awaitReferrals;
 import static io.kinlink.referral.ReferralApi.clickIdIn;
 import static io.kinlink.referral.ReferralApi.codeOf;
 import static io.kinlink.referral.ReferralApi.open;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -40,7 +42,7 @@ class FunnelScenarioTest {
     @Test
     void the_funnel_counts_each_step_of_the_script_per_branch_referrer_and_campaign() {
         Instant from = Instant.now().minus(1, ChronoUnit.MINUTES);
-        String branch = "funnel-" + UUID.randomUUID().toString().substring(0, 8);
+        String branch = awaitBranchOpened("funnel-" + UUID.randomUUID().toString().substring(0, 8));
         String campaign = "spring-" + UUID.randomUUID().toString().substring(0, 8);
         String device = "device-" + UUID.randomUUID();
         UUID r1 = TestEvents.registered(new MemberRegistered(UUID.randomUUID(), "测**", TestEvents.randomPhoneHash(),
@@ -98,7 +100,7 @@ class FunnelScenarioTest {
     @Test
     void opinion_leaders_rank_by_qualified_referrals_network_and_the_revenue_it_brings() {
         Instant from = Instant.now().minus(1, ChronoUnit.MINUTES);
-        String branch = "leaders-" + UUID.randomUUID().toString().substring(0, 8);
+        String branch = awaitBranchOpened("leaders-" + UUID.randomUUID().toString().substring(0, 8));
         UUID leader = member(branch, null, null);
         UUID x = member(branch, codeOf(leader), null);
         UUID y = member(branch, codeOf(leader), null);
@@ -128,6 +130,12 @@ class FunnelScenarioTest {
                 .body("level1", equalTo(2)).body("level2", equalTo(1)).body("level3", equalTo(0));
         given().get("/api/referrals/leaders?by=SIZE").then().statusCode(400)
                 .body("errors[0].field", equalTo("by"));
+        // a mistyped branch is refused rather than shown as a branch where nothing happened
+        given().get("/api/referrals/funnel?branch=" + branch + "-typo").then().statusCode(400)
+                .body("errors[0].field", equalTo("branch"))
+                .body("errors[0].message", containsString("unknown branch " + branch + "-typo"));
+        given().get("/api/referrals/leaders?branch=" + branch + "-typo").then().statusCode(400)
+                .body("errors[0].field", equalTo("branch"));
         given().get("/api/referrals/leaders?from=" + to + "&to=" + from).then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("from"));
     }

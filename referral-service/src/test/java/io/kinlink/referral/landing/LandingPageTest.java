@@ -22,6 +22,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.kinlink.events.BranchChanged;
+import io.kinlink.events.MemberRegistered;
 import io.kinlink.events.PrivacyNoticePublished;
 import io.kinlink.events.Topics;
 import io.kinlink.events.WelcomeGiftChanged;
@@ -100,6 +102,39 @@ class LandingPageTest {
         given().get("/r/" + code + "?lang=en").then()
                 .body(containsString("Your friend gives you: 首次护理券 (worth ¥200) after your first visit"))
                 .body(not(containsString("Old gift")));
+    }
+
+    @Test
+    void the_form_offers_the_open_branches_by_name_with_the_inviters_preselected() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String inviterBranch = "landing-" + suffix;
+        String closing = "closing-" + suffix;
+        Instant now = Instant.now();
+        TestEvents.publish(TestEvents.branchChanged(new BranchChanged(inviterBranch, "杭州西湖店 " + suffix,
+                "Hangzhou West Lake " + suffix, "杭州", "西湖区 1 号", true, now)));
+        TestEvents.publish(TestEvents.branchChanged(new BranchChanged(closing, "待关闭店 " + suffix,
+                "Closing " + suffix, "杭州", null, true, now)));
+        MemberRegistered registration = TestEvents.registration(null, null, null);
+        UUID inviter = TestEvents.registered(new MemberRegistered(registration.memberId(), registration.maskedName(),
+                registration.phoneHash(), null, null, inviterBranch, "APP", now, null));
+        String code = codeOf(inviter);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertTrue(
+                open("/r/" + code, "203.0.113.97").asString().contains("待关闭店 " + suffix)));
+
+        // the branch closes, and a change older than what the page knows arrives late: it stays closed
+        TestEvents.publish(TestEvents.branchChanged(new BranchChanged(closing, "待关闭店 " + suffix,
+                "Closing " + suffix, "杭州", null, false, now.plusSeconds(1))));
+        TestEvents.publish(TestEvents.branchChanged(new BranchChanged(closing, "待关闭店 " + suffix,
+                "Closing " + suffix, "杭州", null, true, now.minusSeconds(60))));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertFalse(
+                open("/r/" + code, "203.0.113.97").asString().contains("待关闭店 " + suffix)));
+
+        String chinese = open("/r/" + code, "203.0.113.97").then().statusCode(200).extract().asString();
+        assertTrue(chinese.contains("<option value=\"" + inviterBranch + "\" selected>杭州西湖店 " + suffix + "</option>"),
+                chinese);
+        String english = given().header("X-Forwarded-For", "203.0.113.98").get("/r/" + code + "?lang=en").asString();
+        assertTrue(english.contains(">Hangzhou West Lake " + suffix + "</option>"), english);
+        assertFalse(english.contains("Closing " + suffix));
     }
 
     @Test

@@ -5,8 +5,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.kinlink.events.BranchChanged;
 import io.kinlink.events.MemberRegistered;
 import io.kinlink.events.VisitRecorded;
+import io.kinlink.platform.branch.BranchCopies;
 import io.kinlink.platform.event.EventEnvelope;
 import io.kinlink.platform.inbox.EventConsumer;
 import io.kinlink.platform.inbox.EventProcessor;
@@ -16,8 +18,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Registrations, so that ids given by operators can be checked against the members there are, and
- * visits, which pay a referred friend's welcome coupon promised for their first visit.
+ * Registrations, so that ids given by operators can be checked against the members there are;
+ * visits, which pay a referred friend's welcome coupon promised for their first visit; and the branch
+ * directory, against which tills' and operators' branch ids are checked.
  */
 @ApplicationScoped
 public class MemberEventsConsumer implements EventConsumer {
@@ -28,10 +31,12 @@ public class MemberEventsConsumer implements EventConsumer {
     private final KnownMembers members;
     private final ObjectMapper mapper;
     private final WelcomeCoupons welcomeCoupons;
+    private final BranchCopies branches;
 
     public MemberEventsConsumer(EventProcessor processor, KnownMembers members, ObjectMapper mapper,
-                                WelcomeCoupons welcomeCoupons) {
+                                WelcomeCoupons welcomeCoupons, BranchCopies branches) {
         this.welcomeCoupons = welcomeCoupons;
+        this.branches = branches;
         this.processor = processor;
         this.members = members;
         this.mapper = mapper;
@@ -55,6 +60,8 @@ public class MemberEventsConsumer implements EventConsumer {
             members.learn(registered.memberId(), registered.registeredAt());
         } else if (event.is(VisitRecorded.class)) {
             welcomeCoupons.onVisit(event.payloadAs(VisitRecorded.class, mapper));
+        } else if (event.is(BranchChanged.class)) {
+            branches.onChanged(event.payloadAs(BranchChanged.class, mapper));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.kinlink.rewards.rest;
 import java.time.YearMonth;
 import java.util.Optional;
 
+import io.kinlink.platform.branch.BranchCopies;
 import io.kinlink.platform.input.BusinessTimeWindow;
 import io.kinlink.platform.problem.InvalidRequestProblem;
 import io.kinlink.rewards.audit.AuditExport;
@@ -26,8 +27,10 @@ public class AuditResource {
 
     private final AuditExport export;
     private final BusinessTimeWindow window;
+    private final BranchCopies branches;
 
-    public AuditResource(AuditExport export, BusinessTimeWindow window) {
+    public AuditResource(AuditExport export, BusinessTimeWindow window, BranchCopies branches) {
+        this.branches = branches;
         this.export = export;
         this.window = window;
     }
@@ -39,7 +42,9 @@ public class AuditResource {
             throw new InvalidRequestProblem("period", "must be a month such as 2026-11");
         }
         YearMonth month = window.month("period", period);
-        AuditExport.Audit audit = export.of(month, Optional.ofNullable(branch).filter(value -> !value.isBlank()));
+        Optional<String> onlyBranch = Optional.ofNullable(branch).filter(value -> !value.isBlank());
+        onlyBranch.ifPresent(id -> branches.requireKnown("branch", id));
+        AuditExport.Audit audit = export.of(month, onlyBranch);
         String name = "kinlink-audit-" + month + (branch == null ? "" : "-" + branch.replaceAll("[^A-Za-z0-9-]", ""));
         return switch (format) {
             case "json" -> Response.ok(audit, MediaType.APPLICATION_JSON_TYPE)

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.kinlink.platform.branch.BranchCopies;
 import io.kinlink.platform.problem.QueryEnums;
 import io.kinlink.platform.security.MemberReach;
 import io.kinlink.rewards.coupons.CouponRequests;
@@ -30,8 +31,10 @@ public class CouponResource {
 
     private final CouponService coupons;
     private final MemberReach reach;
+    private final BranchCopies branches;
 
-    public CouponResource(CouponService coupons, MemberReach reach) {
+    public CouponResource(CouponService coupons, MemberReach reach, BranchCopies branches) {
+        this.branches = branches;
         this.coupons = coupons;
         this.reach = reach;
     }
@@ -63,6 +66,7 @@ public class CouponResource {
                            @Valid @NotNull CouponRequests.Redeem request) {
         reach.require(member);
         reach.requireOwnBranch(request.branch());
+        branches.requireKnown("branch", request.branch());
         CouponService.Result result = coupons.redeem(member, couponId, request.externalTransactionId(),
                 request.orderAmountFen(), request.branch());
         return Response.status(result.changed() ? 201 : 200).entity(CouponView.of(result.coupon())).build();

@@ -3,6 +3,7 @@ package io.kinlink.rewards.rest;
 import java.util.List;
 import java.util.UUID;
 
+import io.kinlink.platform.branch.BranchCopies;
 import io.kinlink.platform.input.Paging;
 import io.kinlink.platform.security.MemberReach;
 import io.kinlink.rewards.redemption.PointsRedemption;
@@ -33,8 +34,11 @@ public class RewardsResource {
     private final RewardsQueries queries;
     private final PointsRedemption redemption;
     private final MemberReach reach;
+    private final BranchCopies branches;
 
-    public RewardsResource(RewardsQueries queries, PointsRedemption redemption, MemberReach reach) {
+    public RewardsResource(RewardsQueries queries, PointsRedemption redemption, MemberReach reach,
+                           BranchCopies branches) {
+        this.branches = branches;
         this.reach = reach;
         this.queries = queries;
         this.redemption = redemption;
@@ -51,6 +55,7 @@ public class RewardsResource {
     public Response redeem(@PathParam("memberId") UUID memberId, @Valid @NotNull RedeemPointsRequest request) {
         reach.require(memberId);
         reach.requireOwnBranch(request.branch());
+        branches.requireKnown("branch", request.branch());
         PointsRedemption.Result result = redemption.redeem(memberId, request);
         return Response.status(result.created() ? 201 : 200).entity(result.redemption()).build();
     }

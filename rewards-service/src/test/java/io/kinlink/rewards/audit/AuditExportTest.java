@@ -1,6 +1,8 @@
 package io.kinlink.rewards.audit;
 
+import static io.kinlink.rewards.RewardsEvents.branchOpened;
 import static io.kinlink.rewards.RewardsEvents.publish;
+import static io.kinlink.rewards.RewardsEvents.publishBranch;
 import static io.kinlink.rewards.RewardsEvents.purchaseAt;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -41,6 +43,7 @@ class AuditExportTest {
     @Test
     void a_months_rewards_are_listed_with_their_order_and_cap_and_the_chain_verifies() throws Exception {
         String branch = "audit-" + UUID.randomUUID().toString().substring(0, 8);
+        publishBranch(branchOpened(branch));
         UUID purchase = UUID.randomUUID();
         UUID level1 = UUID.randomUUID();
         publish(purchaseAt(branch, UUID.randomUUID(), purchase, 100_000, Instant.parse("2019-06-15T02:00:00Z"),
@@ -89,6 +92,9 @@ class AuditExportTest {
         given().get("/api/rewards/audit").then().statusCode(400);
         given().get("/api/rewards/audit?period=2019-13").then().statusCode(400);
         given().get("/api/rewards/audit?period=" + PERIOD + "&format=xlsx").then().statusCode(400);
+        // a mistyped branch would export an empty, valid-looking audit: refused instead
+        given().get("/api/rewards/audit?period=" + PERIOD + "&branch=nowhere-" + UUID.randomUUID()).then()
+                .statusCode(400).body("errors[0].field", equalTo("branch"));
     }
 
     /** What an auditor computes: each line's hash over the previous hash and the line without its last column. */

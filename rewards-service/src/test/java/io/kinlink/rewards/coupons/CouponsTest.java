@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.kinlink.events.ReferralQualified;
@@ -36,6 +37,11 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @WithTestResource(value = KinlinkInfraResource.class, initArgs = @ResourceArg(name = "database", value = "rewards"))
 class CouponsTest {
+
+    @BeforeEach
+    void tillsBranchesAreInTheDirectory() {
+        RewardsEvents.knownBranches("shanghai-jingan", "shanghai-pudong");
+    }
 
     @Inject
     CouponService coupons;

@@ -17,9 +17,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.kinlink.rewards.LedgerInvariants;
+import io.kinlink.rewards.RewardsEvents;
 import io.kinlink.rewards.holding.HoldingRelease;
 import io.kinlink.rewards.lots.PointsExpiry;
 import io.kinlink.testsupport.KinlinkInfraResource;
@@ -38,6 +40,11 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @WithTestResource(value = KinlinkInfraResource.class, initArgs = @ResourceArg(name = "database", value = "rewards"))
 class PointsLifecycleTest {
+
+    @BeforeEach
+    void tillsBranchesAreInTheDirectory() {
+        RewardsEvents.knownBranches("shanghai-jingan", "shanghai-pudong");
+    }
 
     private static final Duration HOLDING = Duration.ofDays(14);
 

@@ -6,6 +6,7 @@ import static io.kinlink.rewards.RewardsEvents.purchase;
 import static io.kinlink.rewards.lifecycle.PointsLifecycleTest.redeem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -21,9 +22,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.kinlink.rewards.LedgerInvariants;
+import io.kinlink.rewards.RewardsEvents;
 import io.kinlink.rewards.holding.HoldingRelease;
 import io.kinlink.testsupport.KinlinkInfraResource;
 import io.quarkus.test.common.ResourceArg;
@@ -36,6 +39,11 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @WithTestResource(value = KinlinkInfraResource.class, initArgs = @ResourceArg(name = "database", value = "rewards"))
 class RedemptionTest {
+
+    @BeforeEach
+    void tillsBranchesAreInTheDirectory() {
+        RewardsEvents.knownBranches("shanghai-jingan", "shanghai-pudong");
+    }
 
     @Inject
     HoldingRelease release;
@@ -132,6 +140,11 @@ class RedemptionTest {
                 .body("errors.field", equalTo(List.of("branch", "externalTransactionId", "points")));
         given().contentType(ContentType.JSON).body("{\"points\": 10.5, \"externalTransactionId\": \"t\", \"branch\": \"b\"}")
                 .post("/api/members/" + member + "/rewards/redemptions").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("points", 10, "externalTransactionId", "t-" + member,
+                        "branch", "shanghai-jingna"))
+                .post("/api/members/" + member + "/rewards/redemptions").then().statusCode(400)
+                .body("errors[0].field", equalTo("branch"))
+                .body("errors[0].message", startsWith("unknown branch shanghai-jingna"));
         awaitBalance(member, 0, 1_000);
     }
 

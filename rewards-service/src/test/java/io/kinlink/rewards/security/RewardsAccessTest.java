@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.kinlink.rewards.RewardsEvents;
 import io.kinlink.testsupport.AccessMatrix;
 import io.kinlink.testsupport.KinlinkInfraResource;
 import io.kinlink.testsupport.TestIdentity;
@@ -23,6 +25,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = KinlinkInfraResource.class, initArgs = @ResourceArg(name = "database", value = "rewards"))
 class RewardsAccessTest {
+
+    @BeforeEach
+    void tillsBranchesAreInTheDirectory() {
+        RewardsEvents.knownBranches("shanghai-jingan", "shanghai-pudong");
+    }
 
     private static final String HOME = "shanghai-jingan";
     private final UUID alice = UUID.randomUUID();
