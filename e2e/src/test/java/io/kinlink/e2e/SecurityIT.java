@@ -124,7 +124,7 @@ class SecurityIT {
         matrix.expect("alice", asAlice, "POST", "/api/me/rewards/redemptions", Map.of("externalTransactionId", "t-1",
                 "points", 1, "branch", HOME), 403);
         for (String operatorsOnly : List.of("/api/members", "/api/referrals/funnel", "/api/rewards/rules",
-                "/api/rewards/budget", "/api/partner-keys")) {
+                "/api/rewards/budget", "/api/partner-keys", "/api/kpis")) {
             matrix.expect("alice", asAlice, "GET", operatorsOnly, null, 403);
         }
 
@@ -137,6 +137,7 @@ class SecurityIT {
         matrix.expect("jing'an till", key(jinganKey), "GET", alices + "/referrals", null, 403);
         matrix.expect("jing'an till", key(jinganKey), "GET", "/api/me", null, 403);
         matrix.expect("jing'an till", key(jinganKey), "GET", "/api/rewards/rules", null, 403);
+        matrix.expect("jing'an till", key(jinganKey), "GET", "/api/kpis", null, 403);
         matrix.expect("chaoyang till", key(chaoyangKey), "GET", alices + "/rewards/balance", null, 404);
         matrix.expect("chaoyang till", key(chaoyangKey), "GET", alices + "/rewards/coupons", null, 404);
         matrix.expect("chaoyang till", key(chaoyangKey), "GET", alices, null, 404);
@@ -146,14 +147,14 @@ class SecurityIT {
 
         // strangers: sign-up, share links and logins only
         for (String closed : List.of(alices, alices + "/rewards/balance", alices + "/referrals", "/api/me",
-                "/api/referrals/funnel", "/api/partner-keys")) {
+                "/api/referrals/funnel", "/api/partner-keys", "/api/kpis")) {
             matrix.expect("stranger", stranger, "GET", closed, null, 401);
         }
         matrix.expect("stranger", stranger, "POST", "/api/purchases", purchase(alice, HOME), 401);
 
         // operators: everything of the programme
         for (String all : List.of(alices, alices + "/rewards/balance", alices + "/referrals", "/api/members",
-                "/api/referrals/funnel", "/api/rewards/rules", "/api/partner-keys")) {
+                "/api/referrals/funnel", "/api/rewards/rules", "/api/partner-keys", "/api/kpis")) {
             matrix.expect("operator", operator, "GET", all, null, 200);
         }
         matrix.expect("operator", operator, "GET", "/api/me", null, 403);

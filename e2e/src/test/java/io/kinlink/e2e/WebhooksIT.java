@@ -64,8 +64,8 @@ class WebhooksIT {
 
     @Test
     void a_partner_is_told_of_its_members_points_signed_retried_and_replayed() throws Exception {
-        String ours = "wh-" + UUID.randomUUID().toString().substring(0, 6);
-        String theirs = "wh-" + UUID.randomUUID().toString().substring(0, 6);
+        String ours = RunningPlatform.openBranch("wh-" + UUID.randomUUID().toString().substring(0, 6));
+        String theirs = RunningPlatform.openBranch("wh-" + UUID.randomUUID().toString().substring(0, 6));
         List<Received> toUs = new CopyOnWriteArrayList<>();
         List<Received> toThem = new CopyOnWriteArrayList<>();
         // our receiver fails the first try of every message, then takes it

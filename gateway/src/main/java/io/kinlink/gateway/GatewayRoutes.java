@@ -40,8 +40,9 @@ public class GatewayRoutes {
                 .setKeepAlive(true)
                 .setMaxPoolSize(64));
         RateLimiter limiter = new RateLimiter(System::nanoTime);
+        Callers callers = new Callers(settings.authPublicKey());
         ServiceProxy proxy = new ServiceProxy(client, settings, new ForwardedIdentity(settings.signingKey()),
-                new Callers(settings.authPublicKey()), limiter, new UpstreamCalls(telemetry, registry));
+                callers, limiter, new UpstreamCalls(telemetry, registry));
         router.get("/openapi.json").handler(new OpenApiDocument(client, settings)::serve);
         router.get("/asyncapi.json").handler(AsyncApiDocument.load()::serve);
         vertx.setPeriodic(60_000, tick -> limiter.evictIdle(TimeUnit.MINUTES.toNanos(10)));
@@ -62,6 +63,9 @@ public class GatewayRoutes {
         HttpRefusals.STATUSES.forEach(status -> router.errorHandler(status, ctx -> HttpRefusals.send(ctx, status)));
         // limited before the body is read: a client over its limit costs no more than its headers
         router.routeWithRegex("/(api|r)(/.*)?").order(-50).handler(frontDoor::rateLimit);
+        // the one answer put together from two services; before the routes that forward one request to one service
+        router.get(KpiComposition.PATH).handler(new KpiComposition(proxy, callers)::serve)
+                .failureHandler(GatewayRoutes::failed);
         router.routeWithRegex("/(api|r)(/.*)?")
                 .handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
                 .handler(proxy::forward)
@@ -76,7 +80,7 @@ public class GatewayRoutes {
         if (CallerPaths.isMine(path)) {
             return "/api/me/**";
         }
-        if (path.equals("/openapi.json") || path.equals("/asyncapi.json")) {
+        if (path.equals("/openapi.json") || path.equals("/asyncapi.json") || path.equals(KpiComposition.PATH)) {
             return path;
         }
         return RouteTable.routeFor(path).map(RouteTable.Match::route).orElse("unmatched");

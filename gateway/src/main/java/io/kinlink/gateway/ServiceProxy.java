@@ -1,10 +1,12 @@
 package io.kinlink.gateway;
 
 import java.net.URI;
+import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
 
 import io.kinlink.edge.telemetry.LogContext;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.RequestOptions;
@@ -87,27 +89,37 @@ final class ServiceProxy {
             return;
         }
         String query = ctx.request().query();
+        send(ctx, caller, service, route.route(), query == null ? path : path + "?" + query, ctx.body().buffer())
+                .onSuccess(answer -> UpstreamAnswers.relay(ctx, answer, base))
+                .onFailure(failure -> UpstreamAnswers.unreachable(ctx, service, failure));
+    }
+
+    /**
+     * Sends a request on to {@code service} as the caller (the identity the gateway vouches for, the
+     * request id, the trace), as a client span and a log line; the answer read whole.
+     */
+    Future<UpstreamAnswers.Answer> send(RoutingContext ctx, Callers.VerifiedCaller caller, String service,
+                                        String route, String pathAndQuery, Buffer body) {
+        URI base = settings.services().get(service);
         long started = System.nanoTime();
         String requestId = ctx.get(RequestIds.CONTEXT_KEY);
         RequestOptions options = new RequestOptions()
                 .setMethod(ctx.request().method())
-                .setAbsoluteURI(base.resolve(query == null ? path : path + "?" + query).toString())
+                .setAbsoluteURI(base.resolve(pathAndQuery).toString())
                 .setIdleTimeout(settings.timeout().toMillis())
                 .setHeaders(ForwardedHeaders.toService(ctx, requestId, ClientAddress.of(ctx, settings)));
         options.getHeaders().set("Authorization", "Bearer " + identity.tokenFor(caller));
-        UpstreamCalls.Call call = upstreamCalls.start(ctx, service, route.route(), requestId);
+        UpstreamCalls.Call call = upstreamCalls.start(ctx, service, route, requestId);
         call.propagateInto(options.getHeaders());
-        Buffer body = ctx.body().buffer();
-        client.request(options)
+        return client.request(options)
                 .compose(request -> body == null ? request.send() : request.send(body))
                 .compose(response -> response.body().map(payload -> new UpstreamAnswers.Answer(response, payload)))
-                .onSuccess(answer -> UpstreamAnswers.relay(ctx, answer, base))
-                .onFailure(failure -> UpstreamAnswers.unreachable(ctx, service, failure))
                 .onComplete(done -> {
-                    int status = ctx.response().getStatusCode();
+                    int status = done.succeeded() ? done.result().response().statusCode()
+                            : done.cause() instanceof TimeoutException ? 504 : 503;
                     call.finished(status);
                     try (LogContext logged = call.logContext(requestId)) {
-                        LOG.infof("%s %s -> %s %d in %d ms", ctx.request().method(), route.route(), service, status,
+                        LOG.infof("%s %s -> %s %d in %d ms", ctx.request().method(), route, service, status,
                                 (System.nanoTime() - started) / 1_000_000);
                     }
                 });
@@ -126,7 +138,7 @@ final class ServiceProxy {
         return false;
     }
 
-    private static void unauthenticated(RoutingContext ctx, String detail) {
+    static void unauthenticated(RoutingContext ctx, String detail) {
         ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         Problems.send(ctx, 401, "unauthenticated", "Not authenticated", detail);
     }

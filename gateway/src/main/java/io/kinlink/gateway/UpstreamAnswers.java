@@ -61,6 +61,9 @@ final class UpstreamAnswers {
 
     /** A service's own address never reaches a caller: its Location points at the gateway the caller used. */
     private static String inGatewaySpace(RoutingContext ctx, URI base, String location) {
+        if (base == null) {
+            return location;
+        }
         String serviceOrigin = base.getScheme() + "://" + base.getRawAuthority();
         if (!location.startsWith(serviceOrigin) || ctx.request().authority() == null) {
             return location;

@@ -8,7 +8,10 @@ import java.util.UUID;
 
 import io.kinlink.platform.branch.BranchCopies;
 import io.kinlink.platform.input.BusinessTime;
+import io.kinlink.platform.input.BusinessTimeWindow;
 import io.kinlink.platform.input.Paging;
+import io.kinlink.platform.kpi.KpiMonths;
+import io.kinlink.platform.kpi.KpiReport;
 import io.kinlink.platform.problem.QueryEnums;
 import io.kinlink.referral.RejectionReason;
 import io.kinlink.referral.analytics.FunnelFilter;
@@ -17,13 +20,16 @@ import io.kinlink.referral.analytics.FunnelReport;
 import io.kinlink.referral.analytics.LeaderRanking;
 import io.kinlink.referral.analytics.OpinionLeader;
 import io.kinlink.referral.analytics.OpinionLeaders;
+import io.kinlink.referral.analytics.ProgrammeKpis;
 import io.kinlink.referral.analytics.ReferralFunnel;
 import io.kinlink.referral.api.RejectionView;
 import io.kinlink.referral.api.ReportPeriod;
+import io.kinlink.referral.config.KpiSettings;
 import io.kinlink.referral.service.ReferralQueries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,8 +38,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * Operators' views of the referral programme: the funnel, the opinion leaders and the refused
- * attributions. Periods are {@code [from, to)}; without them, the last 30 days.
+ * Operators' views of the referral programme: the funnel, the opinion leaders, the refused
+ * attributions and the referral KPIs. Periods are {@code [from, to)}; without them, the last 30 days.
  */
 @RolesAllowed("operator") // operators' views and controls; members and partners have their own
 @Path("/api/referrals")
@@ -44,10 +50,17 @@ public class ReferralReportsResource {
     private final OpinionLeaders leaders;
     private final ReferralQueries queries;
     private final BranchCopies branches;
+    private final ProgrammeKpis kpis;
+    private final KpiSettings kpiSettings;
+    private final BusinessTimeWindow window;
     private final Clock clock;
 
     public ReferralReportsResource(ReferralFunnel funnel, OpinionLeaders leaders, ReferralQueries queries,
-                                   BranchCopies branches, Clock clock) {
+                                   BranchCopies branches, ProgrammeKpis kpis, KpiSettings kpiSettings,
+                                   BusinessTimeWindow window, Clock clock) {
+        this.kpis = kpis;
+        this.kpiSettings = kpiSettings;
+        this.window = window;
         this.branches = branches;
         this.funnel = funnel;
         this.leaders = leaders;
@@ -93,6 +106,21 @@ public class ReferralReportsResource {
         return queries.rejections(period.from(), period.to(),
                 Optional.ofNullable(reason).map(value -> QueryEnums.parse(RejectionReason.class, "reason", value)),
                 page, size);
+    }
+
+    /**
+     * Referral rate, referral conversion and referred retention for {@code months} months ending
+     * with {@code period} (default this month), oldest first; the gateway's /api/kpis adds the
+     * rewards service's.
+     */
+    @GET
+    @Path("/kpis")
+    public KpiReport kpis(@QueryParam("period") @Size(max = 20) String period,
+                          @QueryParam("months") @DefaultValue("1") int months,
+                          @QueryParam("branch") @Size(max = 100) String branch) {
+        KpiMonths covered = KpiMonths.of(period, months, kpiSettings.zone(), window, clock.instant());
+        knownBranch(branch);
+        return kpis.report(covered, Optional.ofNullable(branch));
     }
 
     /** A mistyped branch would read as a quiet month: refuse it instead. */
