@@ -28,6 +28,7 @@ class OpenApiIT {
                 .body("paths", hasKey("/api/purchases"))
                 .body("paths", hasKey("/r/{code}"))
                 .body("paths", hasKey("/api/referrals/funnel"))
+                .body("paths", hasKey("/api/kpis")) // the gateway's own, put together from two services
                 .body("paths", hasKey("/api/members/{memberId}/rewards/balance"))
                 .body("paths", hasKey("/api/rewards/rules/{ruleId}/versions"))
                 .body("paths", not(hasKey("/q/health")));

@@ -37,6 +37,14 @@ final class OpenApiMerge {
                 }
             });
         }
+        JsonObject referralKpis = paths.getJsonObject("/api/referrals/kpis");
+        if (referralKpis != null) {
+            // the gateway's own answer takes the same query and gives the same shape, with all five KPIs
+            JsonObject kpis = referralKpis.copy();
+            kpis.getJsonObject("get").put("summary", "The programme's five KPIs per month (referral and rewards)")
+                    .remove("operationId");
+            paths.put(KpiComposition.PATH, kpis);
+        }
         String description = "Members, referrals and rewards of Kinlink, through its gateway. Members and operators "
                 + "send a bearer access token (POST /api/auth/member-token, /api/auth/operator-token); partners their API "
                 + "key in X-Api-Key. A member's own data is also at /api/me/..., the same as /api/members/{their id}/...."
