@@ -7,22 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -34,38 +28,17 @@ import io.restassured.http.ContentType;
  * A friend opens a share link in a real headless Chromium, in Chinese and in English: the clinic
  * group's brand, its branches by name with the inviter's preselected, the friend's gift and the
  * privacy notice; the friend joins, the member who shared it has them as a referral and the friend
- * has the gift. Needs Debian's chromium and chromium-driver:
- * skipped without them, except where KINLINK_REQUIRE_BROWSER=true (CI installs them and sets it).
+ * has the gift.
  */
 class LandingPageBrowserIT {
-
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("KINLINK_CHROMIUM", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("KINLINK_CHROMEDRIVER",
-            "/usr/bin/chromedriver"));
 
     private static WebDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && "true".equals(System.getenv("KINLINK_REQUIRE_BROWSER"))) {
-            throw new IllegalStateException("Chromium is required here: apt-get install chromium chromium-driver");
-        }
-        Assumptions.assumeTrue(installed, "no Chromium at " + CHROMIUM + "; install chromium chromium-driver");
+        browser = HeadlessChromium.start(390, 844);
         RestAssured.baseURI = RunningPlatform.gatewayUrl();
         RestAssured.requestSpecification = RunningPlatform.asOperator(); // members' own views are SecurityIT's
-
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // The machine has no outside network: Chromium's own background connections are switched off.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--lang=zh-CN", "--window-size=390,844",
-                "--user-data-dir=" + Files.createTempDirectory("kinlink-chromium"));
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
     }
 
     @AfterAll
@@ -188,8 +161,7 @@ class LandingPageBrowserIT {
     }
 
     private static void screenshot(String file) throws IOException {
-        Files.write(Path.of("target", file),
-                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        HeadlessChromium.screenshot(browser, file);
     }
 
     private static String phone() {

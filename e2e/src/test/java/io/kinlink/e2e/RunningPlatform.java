@@ -87,6 +87,11 @@ final class RunningPlatform {
         return urls;
     }
 
+    /** The bootstrapped administrator's name and password, as an operator types them into the console. */
+    static String[] administrator() {
+        return new String[] {SECRETS.get(RandomKeys.ADMIN_USERNAME), SECRETS.get(RandomKeys.ADMIN_PASSWORD)};
+    }
+
     /** "Bearer ..." for the bootstrapped administrator, logged in through the gateway once. */
     static synchronized String operatorAuthorization() {
         if (operatorToken == null) {

@@ -18,9 +18,14 @@ final class Signups {
 
     /** A new member of the Jing'an branch with a fresh mainland phone; {@code referralCode} may be null. */
     static String register(String name, String referralCode) {
+        return register(name, referralCode, "shanghai-jingan");
+    }
+
+    /** A new member of {@code branch} with a fresh mainland phone; {@code referralCode} may be null. */
+    static String register(String name, String referralCode, String branch) {
         Map<String, Object> body = new HashMap<>(Map.of("name", name,
                 "phone", "13" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000)),
-                "branch", "shanghai-jingan", "marketingConsent", true, "privacyNoticeVersion", RunningPlatform.privacyNoticeVersion()));
+                "branch", branch, "marketingConsent", true, "privacyNoticeVersion", RunningPlatform.privacyNoticeVersion()));
         if (referralCode != null) {
             body.put("referralCode", referralCode);
         }

@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
  */
 final class FrontDoor {
 
+    // not the console's header: a page on another origin may never send the console's cookie
     private static final String ALLOWED_HEADERS = "Authorization, Content-Type, X-Api-Key, X-Request-Id";
     private static final String EXPOSED_HEADERS = "X-Request-Id, Retry-After, Location";
     private static final Set<HttpMethod> ALLOWED_METHODS = Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT,

@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -21,6 +22,10 @@ import jakarta.enterprise.event.Observes;
  */
 @ApplicationScoped
 public class GatewayRoutes {
+
+    /** The console's pages: scripts, styles and data only from here, nothing inline, nothing may frame them. */
+    static final String CONSOLE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private final GatewaySettings settings;
     private final Vertx vertx;
@@ -63,6 +68,7 @@ public class GatewayRoutes {
         HttpRefusals.STATUSES.forEach(status -> router.errorHandler(status, ctx -> HttpRefusals.send(ctx, status)));
         // limited before the body is read: a client over its limit costs no more than its headers
         router.routeWithRegex("/(api|r)(/.*)?").order(-50).handler(frontDoor::rateLimit);
+        installConsole(router, proxy, callers, frontDoor);
         // the one answer put together from two services; before the routes that forward one request to one service
         router.get(KpiComposition.PATH).handler(new KpiComposition(proxy, callers)::serve)
                 .failureHandler(GatewayRoutes::failed);
@@ -75,13 +81,38 @@ public class GatewayRoutes {
                 .handler(ctx -> Problems.send(ctx, 404, "not-found", "Not found", "No resource at " + ctx.request().path()));
     }
 
+    /**
+     * The operators' console: its login (the cookie; limited like every login), its pages and the
+     * chart library it draws with, served from here under a policy without inline scripts.
+     */
+    private void installConsole(Router router, ServiceProxy proxy, Callers callers, FrontDoor frontDoor) {
+        ConsoleSession session = new ConsoleSession(proxy, callers);
+        router.post(ConsoleSession.PATH).order(-50).handler(frontDoor::rateLimit);
+        router.post(ConsoleSession.PATH).handler(BodyHandler.create(false).setBodyLimit(4_096)).handler(session::logIn)
+                .failureHandler(GatewayRoutes::failed);
+        router.get(ConsoleSession.PATH).handler(session::current);
+        router.delete(ConsoleSession.PATH).handler(session::logOut);
+        router.getWithRegex("/console").handler(ctx -> ctx.redirect("/console/"));
+        router.get("/console/*").handler(ctx -> {
+            ctx.response().putHeader("Content-Security-Policy", CONSOLE_CSP);
+            ctx.next();
+        });
+        router.get("/console/vendor/echarts/*")
+                .handler(StaticHandler.create("META-INF/resources/webjars/echarts").setDefaultContentEncoding("UTF-8"));
+        router.get("/console/*").handler(StaticHandler.create("console").setDefaultContentEncoding("UTF-8"));
+    }
+
     /** A request's route for metrics and traces: its template, never a raw path with ids in it. */
     static String routeOf(String path) {
         if (CallerPaths.isMine(path)) {
             return "/api/me/**";
         }
-        if (path.equals("/openapi.json") || path.equals("/asyncapi.json") || path.equals(KpiComposition.PATH)) {
+        if (path.equals("/openapi.json") || path.equals("/asyncapi.json") || path.equals(KpiComposition.PATH)
+                || path.equals(ConsoleSession.PATH)) {
             return path;
+        }
+        if (path.equals("/console") || path.startsWith("/console/")) {
+            return "/console/**";
         }
         return RouteTable.routeFor(path).map(RouteTable.Match::route).orElse("unmatched");
     }

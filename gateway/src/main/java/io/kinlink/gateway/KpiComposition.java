@@ -41,7 +41,7 @@ final class KpiComposition {
         }
         Callers.VerifiedCaller caller;
         try {
-            caller = callers.of(ctx.request().getHeader("Authorization"));
+            caller = callers.of(ConsoleSession.authorizationOf(ctx));
         } catch (Callers.RefusedCredentials refused) {
             ServiceProxy.unauthenticated(ctx, refused.getMessage());
             return;

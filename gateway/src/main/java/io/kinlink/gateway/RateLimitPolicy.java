@@ -20,7 +20,7 @@ enum RateLimitPolicy {
         if ("POST".equals(method) && "/api/members".equals(path)) {
             return REGISTRATION;
         }
-        if (path.startsWith("/api/auth/")) {
+        if (path.startsWith("/api/auth/") || path.equals(ConsoleSession.PATH)) {
             return LOGIN;
         }
         return GENERAL;

@@ -44,7 +44,7 @@ final class ServiceProxy {
         String apiKey = PartnerKeyCheck.presented(ctx.request());
         if (apiKey == null) {
             try {
-                forwardFor(ctx, callers.of(ctx.request().getHeader("Authorization")));
+                forwardFor(ctx, callers.of(ConsoleSession.authorizationOf(ctx)));
             } catch (Callers.RefusedCredentials refused) {
                 unauthenticated(ctx, refused.getMessage());
             }

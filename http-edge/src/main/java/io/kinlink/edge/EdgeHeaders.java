@@ -26,7 +26,9 @@ public final class EdgeHeaders {
         headers.set("X-Frame-Options", "DENY");
         headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         String type = headers.get("Content-Type");
-        headers.set("Content-Security-Policy", type != null && type.startsWith("text/html") ? PAGE_CSP : API_CSP);
+        if (!headers.contains("Content-Security-Policy")) { // a page with a stricter policy of its own keeps it
+            headers.set("Content-Security-Policy", type != null && type.startsWith("text/html") ? PAGE_CSP : API_CSP);
+        }
         if (!headers.contains("Cache-Control")) {
             headers.set("Cache-Control", "no-store");
         }

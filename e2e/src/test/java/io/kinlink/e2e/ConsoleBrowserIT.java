@@ -1,0 +1,137 @@
+package io.kinlink.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+
+/**
+ * The operators' console in a real headless Chromium on a tablet-sized window: logging in (a wrong
+ * password is told, the right one works, a reload keeps the session), and the overview's KPIs for
+ * a branch equal to a scripted month there.
+ */
+class ConsoleBrowserIT {
+
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws Exception {
+        browser = HeadlessChromium.start(1024, 1366);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        RestAssured.baseURI = RunningPlatform.gatewayUrl();
+        RestAssured.requestSpecification = RunningPlatform.asOperator();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void an_operator_logs_in_and_sees_a_branchs_kpis_as_scripted() throws Exception {
+        String branch = scriptedMonth();
+
+        browser.get(RunningPlatform.gatewayUrl() + "/console");
+        String[] administrator = RunningPlatform.administrator();
+        logIn(administrator[0], administrator[1] + "-wrong");
+        assertEquals("用户名或密码错误", wait.until(driver -> {
+            String text = driver.findElement(By.id("login-error")).getText();
+            return text.isBlank() ? null : text;
+        }));
+        logIn(administrator[0], administrator[1]);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kpis")));
+
+        // a reload keeps the session: the cookie, which no script here can read
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview")));
+        assertTrue(browser.findElements(By.cssSelector("#login:not([hidden])")).isEmpty(), "still logged in");
+        assertEquals("", String.valueOf(((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.cookie")), "the login is not readable by scripts");
+
+        wait.until(driver -> new Select(driver.findElement(By.id("branch"))).getOptions().stream()
+                .anyMatch(option -> branch.equals(option.getAttribute("value"))));
+        new Select(browser.findElement(By.id("branch"))).selectByValue(branch);
+        wait.until(driver -> driver.findElement(By.cssSelector("#kpi-REFERRAL_RATE .counts")).getText()
+                .startsWith("1 / 2"));
+        assertEquals("50.0%", text("#kpi-REFERRAL_RATE .value"));
+        assertEquals("1 / 2 位活跃会员推荐了好友", text("#kpi-REFERRAL_RATE .counts"));
+        assertTrue(text("#kpi-REFERRAL_RATE .target").startsWith("目标 ≥ 30.0% · 已达标"));
+        assertEquals("50.0%", text("#kpi-REFERRAL_CONVERSION .value"));
+        assertEquals("1 / 2 位被推荐好友已消费", text("#kpi-REFERRAL_CONVERSION .counts"));
+        assertTrue(text("#kpi-REFERRAL_CONVERSION .target").contains("未达标"), "60% is the target");
+        assertEquals("—", text("#kpi-REFERRED_RETENTION .value"), "nobody has had time to come back yet");
+        assertTrue(text("#kpi-INCENTIVE_SHARE .target").contains("集团整体"), "the budget is the group's");
+        assertTrue(browser.findElement(By.cssSelector("#trend-rates canvas")).isDisplayed(), "the trend is drawn");
+        HeadlessChromium.screenshot(browser, "console-overview.png");
+
+        browser.findElement(By.id("language")).click();
+        wait.until(driver -> driver.findElement(By.cssSelector("#kpi-REFERRAL_RATE h3")).getText()
+                .equals("Referral rate"));
+        assertEquals("1 / 2 active members referred a friend", text("#kpi-REFERRAL_RATE .counts"));
+        browser.findElement(By.id("language")).click();
+
+        browser.findElement(By.id("logout")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+    }
+
+    /**
+     * This month at a branch of its own: a referrer who buys brings two friends, one of whom buys.
+     * Active: the referrer and the buying friend (2), of whom the referrer referred (1); the month's
+     * friends: 2, of whom 1 bought.
+     */
+    private static String scriptedMonth() {
+        String branch = RunningPlatform.openBranch("console-" + UUID.randomUUID().toString().substring(0, 8));
+        String referrer = Signups.register("Console Referrer", null, branch);
+        purchase(referrer, branch);
+        String code = Signups.codeOf(referrer);
+        String friend = Signups.register("Console Friend", code, branch);
+        Signups.register("Console Friend Two", code, branch);
+        purchase(friend, branch);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/kpis?branch=" + branch)
+                .then().statusCode(200)
+                .body("months[0].kpis.find { it.id == 'REFERRAL_RATE' }.numerator", equalTo(1))
+                .body("months[0].kpis.find { it.id == 'REFERRAL_RATE' }.denominator", equalTo(2))
+                .body("months[0].kpis.find { it.id == 'REFERRAL_CONVERSION' }.numerator", equalTo(1))
+                .body("months[0].kpis.find { it.id == 'REFERRAL_CONVERSION' }.denominator", equalTo(2)));
+        return branch;
+    }
+
+    private static void purchase(String member, String branch) {
+        given().contentType(ContentType.JSON).body(Map.of("memberId", member, "externalTransactionId",
+                "till-" + UUID.randomUUID(), "amountFen", 80_000, "branch", branch))
+                .post("/api/purchases").then().statusCode(201);
+    }
+
+    private static void logIn(String username, String password) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        browser.findElement(By.id("username")).clear();
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).clear();
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login-submit")).click();
+    }
+
+    private static String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+}

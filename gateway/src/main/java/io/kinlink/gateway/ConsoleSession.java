@@ -1,0 +1,82 @@
+package io.kinlink.gateway;
+
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The console's login, kept in an HttpOnly, SameSite=Strict cookie: the operator's access token
+ * never reaches the page's scripts, and another site can neither read it nor have it sent. The API
+ * takes the cookie only on requests that also carry {@value #HEADER}, which a cross-site form cannot
+ * add and a cross-site script cannot send without the CORS preflight the gateway refuses.
+ */
+final class ConsoleSession {
+
+    static final String PATH = "/console/session";
+    static final String COOKIE = "kinlink_console";
+    static final String HEADER = "X-Kinlink-Console";
+    private static final String LOGIN = "/api/auth/operator-token";
+
+    private final ServiceProxy proxy;
+    private final Callers callers;
+
+    ConsoleSession(ServiceProxy proxy, Callers callers) {
+        this.proxy = proxy;
+        this.callers = callers;
+    }
+
+    /** The Authorization a request carries: its own header, else the console's cookie with the console's header. */
+    static String authorizationOf(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        if (header != null) {
+            return header;
+        }
+        Cookie cookie = ctx.request().getCookie(COOKIE);
+        return cookie != null && ctx.request().getHeader(HEADER) != null ? "Bearer " + cookie.getValue() : null;
+    }
+
+    /** {@code POST {username, password}}: the member service checks them; the token it gives goes into the cookie. */
+    void logIn(RoutingContext ctx) {
+        proxy.send(ctx, Callers.ANONYMOUS, "member", LOGIN, LOGIN, ctx.body().buffer())
+                .onSuccess(answer -> {
+                    if (answer.response().statusCode() != 200) {
+                        UpstreamAnswers.relay(ctx, answer, null);
+                        return;
+                    }
+                    JsonObject token = answer.payload().toJsonObject();
+                    long lifetime = token.getLong("expiresIn");
+                    ctx.response().addCookie(cookie(token.getString("accessToken"), lifetime));
+                    ctx.response().putHeader("Content-Type", "application/json")
+                            .end(new JsonObject().put("expiresIn", lifetime).encode());
+                })
+                .onFailure(failure -> UpstreamAnswers.unreachable(ctx, "member", failure));
+    }
+
+    /** {@code GET}: who the cookie says is logged in (an operator), or 401 when nobody is. */
+    void current(RoutingContext ctx) {
+        Cookie cookie = ctx.request().getCookie(COOKIE);
+        try {
+            Callers.VerifiedCaller caller = callers.of(cookie == null ? null : "Bearer " + cookie.getValue());
+            if ("operator".equals(caller.kind())) {
+                ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                        .put("operator", caller.subject()).put("roles", caller.roles().stream().sorted().toList())
+                        .encode());
+                return;
+            }
+        } catch (Callers.RefusedCredentials expired) {
+            // an expired or foreign cookie is no login: the console shows its login form
+        }
+        ServiceProxy.unauthenticated(ctx, "Log in as an operator");
+    }
+
+    /** {@code DELETE}: the cookie is gone; the token itself ends with its lifetime. */
+    void logOut(RoutingContext ctx) {
+        ctx.response().addCookie(cookie("", 0)).setStatusCode(204).end();
+    }
+
+    private static Cookie cookie(String value, long maxAgeSeconds) {
+        return Cookie.cookie(COOKIE, value).setPath("/").setHttpOnly(true).setSecure(true)
+                .setSameSite(CookieSameSite.STRICT).setMaxAge(maxAgeSeconds);
+    }
+}
