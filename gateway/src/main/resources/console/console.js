@@ -11,6 +11,7 @@
   let lang = localStorage.getItem('kinlink.console.lang') === 'en' ? 'en' : 'zh';
   let charts = [];
   let lastReport = null;
+  let loading = 0; // the newest overview asked for: an older answer arriving late is dropped
 
   const t = (key, values) => Object.entries(values || {})
     .reduce((text, [name, value]) => text.replace('{' + name + '}', value), TEXTS[lang][key] || key);
@@ -104,15 +105,19 @@
   async function loadOverview() {
     const period = $('period').value;
     const branch = $('branch').value;
+    const asked = ++loading;
     $('overview-error').textContent = '';
     try {
       const query = 'period=' + encodeURIComponent(period) + (branch ? '&branch=' + encodeURIComponent(branch) : '');
       const [report, budget] = await Promise.all([api('/api/kpis?months=12&' + query),
         api('/api/rewards/budget?period=' + encodeURIComponent(period))]);
+      if (asked !== loading) {
+        return;
+      }
       lastReport = { report, budget };
       renderReport(lastReport);
     } catch (failure) {
-      if (failure.message !== 'logged out') {
+      if (asked === loading && failure.message !== 'logged out') {
         $('overview-error').textContent = failure.message;
       }
     }

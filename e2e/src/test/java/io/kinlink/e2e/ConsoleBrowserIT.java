@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -71,8 +72,7 @@ class ConsoleBrowserIT {
         wait.until(driver -> new Select(driver.findElement(By.id("branch"))).getOptions().stream()
                 .anyMatch(option -> branch.equals(option.getAttribute("value"))));
         new Select(browser.findElement(By.id("branch"))).selectByValue(branch);
-        wait.until(driver -> driver.findElement(By.cssSelector("#kpi-REFERRAL_RATE .counts")).getText()
-                .startsWith("1 / 2"));
+        wait.until(driver -> text("#kpi-REFERRAL_RATE .counts").startsWith("1 / 2"));
         assertEquals("50.0%", text("#kpi-REFERRAL_RATE .value"));
         assertEquals("1 / 2 位活跃会员推荐了好友", text("#kpi-REFERRAL_RATE .counts"));
         assertTrue(text("#kpi-REFERRAL_RATE .target").startsWith("目标 ≥ 30.0% · 已达标"));
@@ -81,12 +81,12 @@ class ConsoleBrowserIT {
         assertTrue(text("#kpi-REFERRAL_CONVERSION .target").contains("未达标"), "60% is the target");
         assertEquals("—", text("#kpi-REFERRED_RETENTION .value"), "nobody has had time to come back yet");
         assertTrue(text("#kpi-INCENTIVE_SHARE .target").contains("集团整体"), "the budget is the group's");
-        assertTrue(browser.findElement(By.cssSelector("#trend-rates canvas")).isDisplayed(), "the trend is drawn");
+        wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#trend-rates canvas"))); // the trend is drawn
         HeadlessChromium.screenshot(browser, "console-overview.png");
 
         browser.findElement(By.id("language")).click();
-        wait.until(driver -> driver.findElement(By.cssSelector("#kpi-REFERRAL_RATE h3")).getText()
-                .equals("Referral rate"));
+        wait.until(driver -> text("#kpi-REFERRAL_RATE h3").equals("Referral rate"));
         assertEquals("1 / 2 active members referred a friend", text("#kpi-REFERRAL_RATE .counts"));
         browser.findElement(By.id("language")).click();
 
@@ -131,7 +131,9 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("login-submit")).click();
     }
 
+    /** An element's text; the page redraws its cards when an answer arrives, so a vanished element is looked up again. */
     private static String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
+        return wait.ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(By.cssSelector(css)).getText());
     }
 }
