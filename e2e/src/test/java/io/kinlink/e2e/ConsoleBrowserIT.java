@@ -94,6 +94,84 @@ class ConsoleBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
     }
 
+    @Test
+    void an_operator_approves_one_held_reward_and_declines_another_saying_why() throws Exception {
+        String[] held = heldRewardsOfAScriptedMonth();
+        logInUnlessLoggedIn();
+        browser.get(RunningPlatform.gatewayUrl() + "/console/#budget");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("budget-period")));
+        setMonth("budget-period", HELD_MONTH);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("held-" + held[0])));
+        String issuedBefore = text("#budget-figures [data-figure=spent] dd");
+
+        browser.findElement(By.id("note-" + held[0])).sendKeys("VIP 客户，特批");
+        browser.findElement(By.cssSelector("#held-" + held[0] + " button.approve")).click();
+        wait.until(driver -> "APPROVED".equals(attribute("#held-" + held[0], "data-status")));
+        assertTrue(text("#held-" + held[0]).contains("VIP 客户，特批"), "the decision and its note are shown");
+        assertTrue(text("#held-" + held[0]).contains(RunningPlatform.administrator()[0]), "and who decided");
+        assertTrue(!issuedBefore.equals(text("#budget-figures [data-figure=spent] dd")), "the approved reward is issued");
+
+        browser.findElement(By.cssSelector("#held-" + held[1] + " button.decline")).click();
+        assertEquals("不予发放时请填写原因", wait.until(driver -> {
+            String error = text("#held-" + held[1] + " .error");
+            return error.isBlank() ? null : error;
+        }));
+        browser.findElement(By.id("note-" + held[1])).sendKeys("重复录入");
+        browser.findElement(By.cssSelector("#held-" + held[1] + " button.decline")).click();
+        wait.until(driver -> "CANCELLED".equals(attribute("#held-" + held[1], "data-status")));
+        HeadlessChromium.screenshot(browser, "console-budget.png");
+        given().get("/api/rewards/budget/held").then()
+                .body("find { it.id == '" + held[0] + "' }.status", equalTo("APPROVED"))
+                .body("find { it.id == '" + held[1] + "' }.decisionNote", equalTo("重复录入"));
+    }
+
+    /** A month whose budget-cap rule allows nothing, so everything its purchases earn is held. */
+    private static final String HELD_MONTH = "2025-09";
+
+    /** A referred friend's purchase in {@link #HELD_MONTH}: the referrer's rebate and the friend's own points, held. */
+    private static String[] heldRewardsOfAScriptedMonth() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("kind", "BUDGET_CAP", "params", Map.of("shareBasisPoints", 0, "minimumFen", 0),
+                        "effectiveFrom", "2025-08-31T16:00:00Z", "effectiveTo", "2025-09-30T16:00:00Z",
+                        "note", "ConsoleBrowserIT: nothing fits in September 2025"))
+                .post("/api/rewards/rules/budget-cap/versions").then().statusCode(201);
+        String referrer = Signups.register("Held Referrer", null);
+        String friend = Signups.register("Held Friend", Signups.codeOf(referrer));
+        given().contentType(ContentType.JSON).body(Map.of("memberId", friend, "externalTransactionId",
+                        "till-" + UUID.randomUUID(), "amountFen", 100_000, "branch", "shanghai-jingan",
+                        "occurredAt", "2025-09-15T04:00:00Z"))
+                .post("/api/purchases").then().statusCode(201);
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var held = given().get("/api/rewards/budget/held?status=HELD").then().extract().jsonPath();
+            String rebate = held.getString("find { it.memberId == '" + referrer + "' }.id");
+            String own = held.getString("find { it.memberId == '" + friend + "' }.id");
+            return rebate == null || own == null ? null : new String[] {rebate, own};
+        }, java.util.Objects::nonNull);
+    }
+
+    private static void logInUnlessLoggedIn() {
+        browser.get(RunningPlatform.gatewayUrl() + "/console/");
+        wait.until(driver -> !driver.findElements(By.cssSelector("#login:not([hidden]), #overview:not([hidden])"))
+                .isEmpty());
+        if (!browser.findElements(By.cssSelector("#login:not([hidden])")).isEmpty()) {
+            String[] administrator = RunningPlatform.administrator();
+            logIn(administrator[0], administrator[1]);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview")));
+        }
+    }
+
+    /** Sets a month field (Chromium's month picker takes typed text by locale) and lets the page know. */
+    private static void setMonth(String id, String month) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const field = document.getElementById(arguments[0]); field.value = arguments[1];"
+                        + "field.dispatchEvent(new Event('change'));", id, month);
+    }
+
+    private static String attribute(String css, String name) {
+        return wait.ignoring(StaleElementReferenceException.class)
+                .until(driver -> String.valueOf(driver.findElement(By.cssSelector(css)).getAttribute(name)));
+    }
+
     /**
      * This month at a branch of its own: a referrer who buys brings two friends, one of whom buys.
      * Active: the referrer and the buying friend (2), of whom the referrer referred (1); the month's

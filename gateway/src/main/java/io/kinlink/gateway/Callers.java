@@ -25,7 +25,7 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
  */
 final class Callers {
 
-    static final VerifiedCaller ANONYMOUS = new VerifiedCaller("anonymous", "anonymous", Set.of("public"), List.of(), null, 0);
+    static final VerifiedCaller ANONYMOUS = new VerifiedCaller("anonymous", "anonymous", Set.of("public"), List.of(), null, 0, null);
     private static final Set<String> OPERATOR_ROLES = Set.of("operator", "admin");
 
     private final JwtConsumer consumer;
@@ -61,7 +61,7 @@ final class Callers {
             JwtClaims claims = consumer.processToClaims(authorization.substring(7).strip());
             Object kind = claims.getClaimValue("kind");
             if ("member".equals(kind)) {
-                return new VerifiedCaller("member", claims.getSubject(), Set.of("member"), List.of(), null, 0);
+                return new VerifiedCaller("member", claims.getSubject(), Set.of("member"), List.of(), null, 0, null);
             }
             if (!"operator".equals(kind)) {
                 throw new RefusedCredentials("This kind of token is not accepted here");
@@ -69,7 +69,8 @@ final class Callers {
             Set<String> roles = new HashSet<>(Optional.ofNullable(claims.getStringListClaimValue("groups"))
                     .orElse(List.of()));
             roles.retainAll(OPERATOR_ROLES);
-            return new VerifiedCaller("operator", claims.getSubject(), Set.copyOf(roles), List.of(), null, 0);
+            return new VerifiedCaller("operator", claims.getSubject(), Set.copyOf(roles), List.of(), null, 0,
+                    claims.getClaimValueAsString("name"));
         } catch (InvalidJwtException | MalformedClaimException e) {
             throw new RefusedCredentials("The access token is not valid (expired, altered or not ours)");
         }
@@ -82,9 +83,10 @@ final class Callers {
      * @param branches          a partner key's branches
      * @param confirmedMember   the member of the request path, confirmed within a partner's branches
      * @param requestsPerMinute a partner key's own rate limit
+     * @param name              an operator's user name, for what they decide; null for other callers
      */
     record VerifiedCaller(String kind, String subject, Set<String> roles, List<String> branches,
-                          String confirmedMember, int requestsPerMinute) {
+                          String confirmedMember, int requestsPerMinute, String name) {
 
         boolean isAnonymous() {
             return "anonymous".equals(kind);

@@ -44,6 +44,9 @@ final class ForwardedIdentity {
         }
         var token = Jwt.issuer(ISSUER).audience(AUDIENCE).subject(caller.subject()).groups(caller.roles())
                 .claim("kind", caller.kind());
+        if (caller.name() != null) {
+            token.claim("name", caller.name());
+        }
         if ("partner".equals(caller.kind())) {
             token.claim("branches", caller.branches());
             if (caller.confirmedMember() != null) {

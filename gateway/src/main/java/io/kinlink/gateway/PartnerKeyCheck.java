@@ -68,7 +68,7 @@ final class PartnerKeyCheck {
                     JsonObject verified = body.toJsonObject();
                     return new Callers.VerifiedCaller("partner", verified.getString("keyId"), Set.of("partner"),
                             verified.getJsonArray("branches").getList().stream().map(Object::toString).toList(),
-                            verified.getString("confirmedMember"), verified.getInteger("requestsPerMinute"));
+                            verified.getString("confirmedMember"), verified.getInteger("requestsPerMinute"), null);
                 }));
     }
 }

@@ -50,6 +50,12 @@ public class Caller {
         return "member".equals(kind()) ? parse(token.getSubject()) : Optional.empty();
     }
 
+    /** Who did it, for what people read (who decided on a held reward): an operator's user name, else the subject. */
+    public String who() {
+        Object name = token.getClaim("name");
+        return name == null ? subject() : name.toString();
+    }
+
     /** The subject of the token: who did it, for records and logs. */
     public String subject() {
         return token.getSubject();

@@ -56,6 +56,17 @@ public class HeldRewardDecisions {
         return held.view(id);
     }
 
+    /** An operator declines a held reward: it is never paid; 409 when it was decided before. */
+    @Transactional
+    public HeldRewardView cancel(UUID id, String by, String note) {
+        HeldRewards.Held reward = held.lock(id);
+        if (reward.status() != HeldRewardStatus.HELD) {
+            throw new ConflictProblem("held-reward-decided", "Held reward " + id + " is " + reward.status() + " already");
+        }
+        held.decide(reward.id(), HeldRewardStatus.CANCELLED, by, note);
+        return held.view(id);
+    }
+
     /** Held rewards, oldest first, optionally of one status. */
     @Transactional
     public List<HeldRewardView> list(Optional<HeldRewardStatus> status) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.kinlink.platform.input.BusinessTimeWindow;
 import io.kinlink.platform.problem.QueryEnums;
+import io.kinlink.platform.security.Caller;
 import io.kinlink.rewards.gate.BudgetOverview;
 import io.kinlink.rewards.gate.BudgetView;
 import io.kinlink.rewards.gate.HeldRewardDecisions;
@@ -35,8 +36,11 @@ public class BudgetResource {
     private final BudgetOverview overview;
     private final HeldRewardDecisions decisions;
     private final BusinessTimeWindow window;
+    private final Caller caller;
 
-    public BudgetResource(BudgetOverview overview, HeldRewardDecisions decisions, BusinessTimeWindow window) {
+    public BudgetResource(BudgetOverview overview, HeldRewardDecisions decisions, BusinessTimeWindow window,
+                          Caller caller) {
+        this.caller = caller;
         this.overview = overview;
         this.decisions = decisions;
         this.window = window;
@@ -55,14 +59,25 @@ public class BudgetResource {
                 .map(value -> QueryEnums.parse(HeldRewardStatus.class, "status", value)));
     }
 
-    /** Pays a held reward over the cap; 409 when it was decided before. */
+    /** Pays a held reward over the cap, in the calling operator's name; 409 when it was decided before. */
     @POST
     @Path("/held/{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
     public HeldRewardView approve(@PathParam("id") UUID id, @Valid @NotNull Approval approval) {
-        return decisions.approve(id, approval.by(), approval.note());
+        return decisions.approve(id, caller.who(), approval.note());
     }
 
-    public record Approval(@NotBlank @Size(max = 100) String by, @Size(max = 300) String note) {
+    /** Declines a held reward for good, with the reason; 409 when it was decided before. */
+    @POST
+    @Path("/held/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public HeldRewardView cancel(@PathParam("id") UUID id, @Valid @NotNull Cancellation cancellation) {
+        return decisions.cancel(id, caller.who(), cancellation.note());
+    }
+
+    public record Approval(@Size(max = 300) String note) {
+    }
+
+    public record Cancellation(@NotBlank @Size(max = 300) String note) {
     }
 }

@@ -39,6 +39,9 @@ import jakarta.inject.Inject;
 @WithTestResource(value = KinlinkInfraResource.class, initArgs = @ResourceArg(name = "database", value = "rewards"))
 class BudgetCapTest {
 
+    /** Who the tests' requests act as (TestIdentity's default operator): decisions are recorded in their name. */
+    private static final String OPERATOR = "test-operator";
+
     @Inject
     HeldRewardDecisions decisions;
 
@@ -78,7 +81,8 @@ class BudgetCapTest {
         publish(envelope(r2, qualified(r2, at("09"))));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> budget(34_000, 40_000, 1));
         String held = heldOf(r2);
-        approve(held).statusCode(200).body("status", equalTo("APPROVED")).body("decidedBy", equalTo("ops-lead"));
+        approve(held).statusCode(200).body("status", equalTo("APPROVED"))
+                .body("decidedBy", equalTo(OPERATOR)).body("decisionNote", equalTo("VIP goodwill"));
         approve(held).statusCode(409);
         coupons(r2, 1);
         budget(54_000, 40_000, 0); // over the cap by an operator's decision, and shown so
@@ -95,6 +99,17 @@ class BudgetCapTest {
                 .body("decisionNote", equalTo("The purchase was refunded in full while the reward was held"));
         awaitBalance(r3, 0, 0);
         given().get("/api/rewards/budget?period=2023-3").then().statusCode(400);
+
+        // the other reward the refunded purchase had held: an operator declines it, saying why
+        String declined = given().get("/api/rewards/budget/held?status=HELD").then().extract().jsonPath()
+                .getString("find { it.period == '2023-03' }.id");
+        cancel(declined, Map.of()).statusCode(400).body("errors[0].field", equalTo("note"));
+        cancel(declined, Map.of("note", "Duplicate till entry")).statusCode(200)
+                .body("status", equalTo("CANCELLED")).body("decidedBy", equalTo(OPERATOR))
+                .body("decisionNote", equalTo("Duplicate till entry"));
+        cancel(declined, Map.of("note", "again")).statusCode(409);
+        approve(declined).statusCode(409);
+        budget(54_000, 40_000, 0);
     }
 
     /**
@@ -170,7 +185,12 @@ class BudgetCapTest {
     }
 
     private static ValidatableResponse approve(String held) {
-        return given().contentType(ContentType.JSON).body(Map.of("by", "ops-lead", "note", "VIP goodwill"))
+        return given().contentType(ContentType.JSON).body(Map.of("note", "VIP goodwill"))
                 .post("/api/rewards/budget/held/" + held + "/approve").then();
+    }
+
+    private static ValidatableResponse cancel(String held, Map<String, String> body) {
+        return given().contentType(ContentType.JSON).body(body)
+                .post("/api/rewards/budget/held/" + held + "/cancel").then();
     }
 }

@@ -1,6 +1,5 @@
-'use strict';
 /* The console's words in Chinese (the default) and English; {name} marks a value put in. */
-window.KINLINK_TEXTS = {
+export const TEXTS = {
   zh: {
     title: '运营后台', overview: '概览', logout: '退出登录', loginTitle: '运营人员登录', username: '用户名',
     password: '密码', logIn: '登录', month: '月份', branch: '门店', allBranches: '全部门店', budget: '激励预算',
@@ -16,7 +15,11 @@ window.KINLINK_TEXTS = {
     countsINCENTIVE_SHARE: '¥{n} / ¥{d} 营收',
     atLeast: '目标 ≥ {target}', atMost: '目标 ≤ {target}', benchmark: '其他渠道 {benchmark}',
     met: '已达标', missed: '未达标', noData: '暂无数据', groupWide: '集团整体',
-    revenue: '营收（净额）', cap: '预算上限', spent: '已发放', remaining: '剩余', held: '待审批奖励'
+    revenue: '营收（净额）', cap: '预算上限', spent: '已发放', remaining: '剩余', held: '待审批奖励',
+    budgetPage: '预算', heldQueue: '超出预算的奖励', member: '会员', reward: '奖励', value: '价值', why: '原因',
+    heldAt: '暂缓于', status: '状态', decision: '处理', note: '备注', approve: '批准发放', cancel: '不予发放',
+    noteRequired: '不予发放时请填写原因', noHeld: '本月没有超出预算的奖励', decidedBy: '{by} 于 {at}',
+    HELD: '待处理', APPROVED: '已批准', RELEASED: '预算释放后发放', CANCELLED: '已取消', POINTS: '积分', COUPON: '优惠券'
   },
   en: {
     title: 'Operator console', overview: 'Overview', logout: 'Log out', loginTitle: 'Operator login',
@@ -36,6 +39,11 @@ window.KINLINK_TEXTS = {
     countsINCENTIVE_SHARE: '¥{n} of ¥{d} revenue',
     atLeast: 'Target ≥ {target}', atMost: 'Target ≤ {target}', benchmark: 'other channels {benchmark}',
     met: 'on target', missed: 'off target', noData: 'no data yet', groupWide: 'whole group',
-    revenue: 'Net revenue', cap: 'Cap', spent: 'Issued', remaining: 'Remaining', held: 'Held rewards'
+    revenue: 'Net revenue', cap: 'Cap', spent: 'Issued', remaining: 'Remaining', held: 'Held rewards',
+    budgetPage: 'Budget', heldQueue: 'Rewards over the budget', member: 'Member', reward: 'Reward', value: 'Value',
+    why: 'Why', heldAt: 'Held at', status: 'Status', decision: 'Decision', note: 'Note', approve: 'Approve',
+    cancel: 'Decline', noteRequired: 'Say why the reward is declined', noHeld: 'Nothing over the budget this month',
+    decidedBy: '{by} at {at}', HELD: 'Waiting', APPROVED: 'Approved', RELEASED: 'Paid when budget freed up',
+    CANCELLED: 'Cancelled', POINTS: 'Points', COUPON: 'Coupon'
   }
 };

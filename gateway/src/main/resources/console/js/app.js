@@ -1,0 +1,117 @@
+/* The console's shell: the session, the pages (by the address's #fragment), the language switch. */
+import { $, LoggedOut, language, switchLanguage, t, thisMonth } from './common.js';
+import * as budget from './budget.js';
+import * as overview from './overview.js';
+
+const PAGES = { overview, budget };
+
+function page() {
+  const name = location.hash.slice(1);
+  return Object.hasOwn(PAGES, name) ? name : 'overview';
+}
+
+function applyLanguage() {
+  document.documentElement.lang = language() === 'en' ? 'en' : 'zh-CN';
+  document.title = t('title');
+  document.querySelectorAll('[data-t]').forEach((node) => { node.textContent = t(node.dataset.t); });
+  document.querySelectorAll('[data-t-label]').forEach((node) => node.setAttribute('aria-label', t(node.dataset.tLabel)));
+  $('language').textContent = t('other');
+  Object.values(PAGES).forEach((module) => module.render());
+}
+
+/** Runs a page's work; an ended session brings the login form back, other failures show on the page. */
+async function guarded(work, errorId) {
+  try {
+    $(errorId).textContent = '';
+    await work();
+  } catch (failure) {
+    if (failure instanceof LoggedOut) {
+      showLogin();
+    } else {
+      $(errorId).textContent = failure.message;
+    }
+  }
+}
+
+function showLogin() {
+  Object.values(PAGES).forEach((module) => module.forget());
+  document.querySelectorAll('main > section').forEach((section) => { section.hidden = section.id !== 'login'; });
+  $('nav').hidden = true;
+  $('logout').hidden = true;
+  $('username').focus();
+}
+
+async function showPage() {
+  const name = page();
+  $('login').hidden = true;
+  $('nav').hidden = false;
+  $('logout').hidden = false;
+  Object.keys(PAGES).forEach((other) => { $(other).hidden = other !== name; });
+  document.querySelectorAll('#nav a').forEach((link) => {
+    if (link.getAttribute('href') === '#' + name) {
+      link.setAttribute('aria-current', 'page');
+    } else {
+      link.removeAttribute('aria-current');
+    }
+  });
+  if (name === 'overview') {
+    await guarded(async () => {
+      await overview.loadBranches();
+      await overview.load();
+    }, 'overview-error');
+  } else {
+    await guarded(budget.load, 'budget-error');
+  }
+}
+
+async function logIn(event) {
+  event.preventDefault();
+  const username = $('username').value.trim();
+  const password = $('password').value;
+  if (!username || !password) {
+    $('login-error').textContent = t('required');
+    return;
+  }
+  $('login-error').textContent = '';
+  const response = await fetch('/console/session', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password })
+  }).catch(() => null);
+  if (response && response.ok) {
+    $('password').value = '';
+    await showPage();
+    return;
+  }
+  $('login-error').textContent = !response ? t('unavailable') : response.status === 429 ? t('tooMany')
+    : response.status === 401 || response.status === 400 ? t('wrongCredentials') : t('unavailable');
+}
+
+async function logOut() {
+  await fetch('/console/session', { method: 'DELETE' });
+  showLogin();
+}
+
+document.addEventListener('DOMContentLoaded', async () => {
+  $('period').value = thisMonth();
+  $('budget-period').value = thisMonth();
+  $('login-form').addEventListener('submit', logIn);
+  $('logout').addEventListener('click', logOut);
+  $('language').addEventListener('click', async () => {
+    switchLanguage();
+    applyLanguage();
+    if (!$('overview').hidden) {
+      await guarded(overview.loadBranches, 'overview-error');
+    }
+  });
+  $('period').addEventListener('change', () => guarded(overview.load, 'overview-error'));
+  $('branch').addEventListener('change', () => guarded(overview.load, 'overview-error'));
+  $('budget-period').addEventListener('change', () => guarded(budget.load, 'budget-error'));
+  window.addEventListener('hashchange', showPage);
+  window.addEventListener('resize', overview.resize);
+  applyLanguage();
+  const session = await fetch('/console/session').catch(() => null);
+  if (session && session.ok) {
+    await showPage();
+  } else {
+    showLogin();
+  }
+});

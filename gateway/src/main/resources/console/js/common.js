@@ -1,0 +1,75 @@
+/*
+ * What every page shares: the language, the words, the API as the logged-in operator, formats.
+ * The login is an HttpOnly cookie the gateway sets (no script here sees the token); every API call
+ * carries X-Kinlink-Console, without which the gateway ignores the cookie.
+ */
+import { TEXTS } from './texts.js';
+
+export const $ = (id) => document.getElementById(id);
+
+let lang = localStorage.getItem('kinlink.console.lang') === 'en' ? 'en' : 'zh';
+
+export const language = () => lang;
+
+export function switchLanguage() {
+  lang = lang === 'en' ? 'zh' : 'en';
+  localStorage.setItem('kinlink.console.lang', lang);
+}
+
+export const t = (key, values) => Object.entries(values || {})
+  .reduce((text, [name, value]) => text.replace('{' + name + '}', value), TEXTS[lang][key] || key);
+
+/** Thrown when the session has ended: the app shows the login form. */
+export class LoggedOut extends Error {
+}
+
+/** A problem from the API: its fields' errors, or its detail. */
+export class Refused extends Error {
+  constructor(problem, status) {
+    super(problem.detail || problem.title || String(status));
+    this.errors = problem.errors || [];
+    this.status = status;
+  }
+}
+
+export async function api(path, options = {}) {
+  const headers = { 'X-Kinlink-Console': '1', Accept: 'application/json' };
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  const response = await fetch(path, {
+    method: options.method || 'GET', headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body)
+  });
+  if (response.status === 401) {
+    throw new LoggedOut();
+  }
+  const body = response.status === 204 ? null : await response.json();
+  if (!response.ok) {
+    throw new Refused(body || {}, response.status);
+  }
+  return body;
+}
+
+export const percent = (value) => (value * 100).toFixed(1) + '%';
+export const yuan = (fen) => '¥' + (fen / 100).toLocaleString(lang === 'en' ? 'en' : 'zh-CN',
+  { maximumFractionDigits: 2 });
+export const dateTime = (iso) => iso ? new Date(iso).toLocaleString(lang === 'en' ? 'en' : 'zh-CN') : '';
+
+/** An element with its class and text: pages build their DOM from text only, never from HTML strings. */
+export function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) {
+    node.className = className;
+  }
+  if (text !== undefined) {
+    node.textContent = text;
+  }
+  return node;
+}
+
+/** The month the month field shows (this month at first). */
+export function thisMonth() {
+  const now = new Date();
+  return now.getFullYear() + '-' + String(now.getMonth() + 1).padStart(2, '0');
+}
