@@ -1,9 +1,11 @@
 /* The console's shell: the session, the pages (by the address's #fragment), the language switch. */
 import { $, LoggedOut, language, switchLanguage, t, thisMonth } from './common.js';
 import * as budget from './budget.js';
+import * as keys from './keys.js';
 import * as overview from './overview.js';
+import * as rules from './rules.js';
 
-const PAGES = { overview, budget };
+const PAGES = { overview, budget, rules, keys };
 
 function page() {
   const name = location.hash.slice(1);
@@ -60,7 +62,7 @@ async function showPage() {
       await overview.load();
     }, 'overview-error');
   } else {
-    await guarded(budget.load, 'budget-error');
+    await guarded(PAGES[name].load, name + '-error');
   }
 }
 
@@ -105,9 +107,14 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('period').addEventListener('change', () => guarded(overview.load, 'overview-error'));
   $('branch').addEventListener('change', () => guarded(overview.load, 'overview-error'));
   $('budget-period').addEventListener('change', () => guarded(budget.load, 'budget-error'));
+  $('rule-form').addEventListener('submit', (event) => guarded(() => rules.submit(event), 'rules-error'));
+  $('rule-kind').addEventListener('change', rules.kindChosen);
+  $('key-form').addEventListener('submit', (event) => guarded(() => keys.create(event), 'keys-error'));
+  $('copy-key').addEventListener('click', () => guarded(keys.copyKey, 'keys-error'));
   window.addEventListener('hashchange', showPage);
   window.addEventListener('resize', overview.resize);
   applyLanguage();
+  rules.kindChosen();
   const session = await fetch('/console/session').catch(() => null);
   if (session && session.ok) {
     await showPage();

@@ -19,7 +19,15 @@ export const TEXTS = {
     budgetPage: '预算', heldQueue: '超出预算的奖励', member: '会员', reward: '奖励', value: '价值', why: '原因',
     heldAt: '暂缓于', status: '状态', decision: '处理', note: '备注', approve: '批准发放', cancel: '不予发放',
     noteRequired: '不予发放时请填写原因', noHeld: '本月没有超出预算的奖励', decidedBy: '{by} 于 {at}',
-    HELD: '待处理', APPROVED: '已批准', RELEASED: '预算释放后发放', CANCELLED: '已取消', POINTS: '积分', COUPON: '优惠券'
+    HELD: '待处理', APPROVED: '已批准', RELEASED: '预算释放后发放', CANCELLED: '已取消', POINTS: '积分', COUPON: '优惠券',
+    keysPage: '合作方密钥', newKey: '新建密钥', keyName: '名称（如 静安店收银 7 号）', keyBranches: '可访问的门店',
+    keyRate: '每分钟请求上限（默认 600）', create: '创建', keyOnce: '请立即复制并妥善保存：此密钥只显示这一次。',
+    copy: '复制', copied: '已复制', prefix: '前缀', rate: '每分钟上限', createdAt: '创建于', lastUsed: '最近使用',
+    neverUsed: '从未使用', revoke: '吊销', confirmRevoke: '确认吊销？', revokedAt: '已于 {at} 吊销', keys: '密钥',
+    rulesPage: '奖励规则', rulesInForce: '各规则的最新版本', ruleId: '规则', kind: '类型', version: '版本',
+    params: '参数（JSON）', effective: '生效时间', effectiveFrom: '生效自（留空即现在）', effectiveTo: '失效于（可留空）',
+    newVersion: '新版本或新活动', ruleIdHint: '规则 ID（已有规则，或新活动的 ID，如 spring-double）', save: '保存',
+    notJson: '参数不是有效的 JSON', ruleSaved: '已保存 {rule} 第 {version} 版', historyOf: '{rule} 的全部版本', open: '长期有效'
   },
   en: {
     title: 'Operator console', overview: 'Overview', logout: 'Log out', loginTitle: 'Operator login',
@@ -44,6 +52,17 @@ export const TEXTS = {
     why: 'Why', heldAt: 'Held at', status: 'Status', decision: 'Decision', note: 'Note', approve: 'Approve',
     cancel: 'Decline', noteRequired: 'Say why the reward is declined', noHeld: 'Nothing over the budget this month',
     decidedBy: '{by} at {at}', HELD: 'Waiting', APPROVED: 'Approved', RELEASED: 'Paid when budget freed up',
-    CANCELLED: 'Cancelled', POINTS: 'Points', COUPON: 'Coupon'
+    CANCELLED: 'Cancelled', POINTS: 'Points', COUPON: 'Coupon',
+    keysPage: 'Partner keys', newKey: 'New key', keyName: 'Name (such as Jing\'an till 7)',
+    keyBranches: 'Branches it may reach', keyRate: 'Requests per minute (600 unless set)', create: 'Create',
+    keyOnce: 'Copy it now and keep it safe: the key is shown only this once.', copy: 'Copy', copied: 'Copied',
+    prefix: 'Prefix', rate: 'Per minute', createdAt: 'Created', lastUsed: 'Last used', neverUsed: 'never',
+    revoke: 'Revoke', confirmRevoke: 'Revoke for good?', revokedAt: 'revoked {at}', keys: 'Keys',
+    rulesPage: 'Rules', rulesInForce: 'The latest version of each rule', ruleId: 'Rule', kind: 'Kind',
+    version: 'Version', params: 'Params (JSON)', effective: 'In force', effectiveFrom: 'In force from (empty: now)',
+    effectiveTo: 'Until (may stay empty)', newVersion: 'A new version or campaign',
+    ruleIdHint: 'Rule id (an existing rule, or a new campaign\'s id such as spring-double)', save: 'Save',
+    notJson: 'The params are not valid JSON', ruleSaved: 'Saved {rule} version {version}',
+    historyOf: 'Every version of {rule}', open: 'open-ended'
   }
 };

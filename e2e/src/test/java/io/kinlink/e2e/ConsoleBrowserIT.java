@@ -125,6 +125,71 @@ class ConsoleBrowserIT {
                 .body("find { it.id == '" + held[1] + "' }.decisionNote", equalTo("重复录入"));
     }
 
+    @Test
+    void an_operator_makes_a_partner_key_sees_it_once_and_revokes_it() throws Exception {
+        String member = Signups.register("Key Check", null);
+        logInUnlessLoggedIn();
+        browser.get(RunningPlatform.gatewayUrl() + "/console/#keys");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key-form")));
+
+        browser.findElement(By.id("key-create")).click();
+        wait.until(driver -> text("#key-form .error[data-for=name]").isBlank() ? null : "the API's field errors");
+        assertTrue(!text("#key-form .error[data-for=branches]").isBlank(), "beside each field");
+
+        String name = "Console till " + UUID.randomUUID().toString().substring(0, 6);
+        browser.findElement(By.id("key-name")).sendKeys(name);
+        new Select(browser.findElement(By.id("key-branches"))).selectByValue("shanghai-jingan");
+        browser.findElement(By.id("key-create")).click();
+        String key = wait.until(driver -> {
+            String shown = text("#new-key-value");
+            return shown.startsWith("klk_") ? shown : null;
+        });
+        given().header("X-Api-Key", key).get("/api/members/" + member + "/rewards/balance").then().statusCode(200);
+
+        String row = wait.until(driver -> driver.findElements(By.cssSelector("#key-rows tr")).stream()
+                .filter(tr -> tr.getText().contains(name)).findFirst().map(tr -> tr.getAttribute("id")).orElse(null));
+        browser.findElement(By.cssSelector("#" + row + " button.revoke")).click();
+        assertEquals("确认吊销？", text("#" + row + " button.revoke"), "a second click confirms");
+        browser.findElement(By.cssSelector("#" + row + " button.revoke")).click();
+        wait.until(driver -> "true".equals(attribute("#" + row, "data-revoked")));
+        HeadlessChromium.screenshot(browser, "console-keys.png");
+        given().header("X-Api-Key", key).get("/api/members/" + member + "/rewards/balance").then().statusCode(401);
+    }
+
+    @Test
+    void an_invalid_rule_version_shows_the_apis_error_beside_its_field_and_a_valid_one_is_saved() throws Exception {
+        String campaign = "console-" + UUID.randomUUID().toString().substring(0, 8);
+        logInUnlessLoggedIn();
+        browser.get(RunningPlatform.gatewayUrl() + "/console/#rules");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-referral-rebate")));
+
+        browser.findElement(By.id("rule-id")).sendKeys(campaign);
+        new Select(browser.findElement(By.id("rule-kind"))).selectByValue("CAMPAIGN_MULTIPLIER");
+        setValue("rule-params", "{\"multiplierPercent\": 50, \"appliesTo\": [\"REFERRAL_REBATE\"]}");
+        // a campaign far ahead, so that no other test's purchase falls in it
+        setValue("rule-from", "2031-01-01T00:00");
+        setValue("rule-to", "2031-01-31T00:00");
+        browser.findElement(By.id("rule-save")).click();
+        String error = wait.until(driver -> {
+            String shown = text("#rule-form .error[data-for=params]");
+            return shown.isBlank() ? null : shown;
+        });
+        assertTrue(error.startsWith("multiplierPercent: "), error);
+        given().get("/api/rewards/rules/" + campaign).then().statusCode(404);
+
+        setValue("rule-params", "{\"multiplierPercent\": 150, \"appliesTo\": [\"REFERRAL_REBATE\"]}");
+        browser.findElement(By.id("rule-save")).click();
+        assertEquals("已保存 " + campaign + " 第 1 版", wait.until(driver -> {
+            String saved = text("#rule-saved");
+            return saved.isBlank() ? null : saved;
+        }));
+        assertTrue(text("#rule-form .error[data-for=params]").isBlank(), "the error is gone");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-" + campaign)));
+        HeadlessChromium.screenshot(browser, "console-rules.png");
+        given().get("/api/rewards/rules/" + campaign).then().statusCode(200)
+                .body("[0].params.multiplierPercent", equalTo(150));
+    }
+
     /** A month whose budget-cap rule allows nothing, so everything its purchases earn is held. */
     private static final String HELD_MONTH = "2025-09";
 
@@ -162,9 +227,14 @@ class ConsoleBrowserIT {
 
     /** Sets a month field (Chromium's month picker takes typed text by locale) and lets the page know. */
     private static void setMonth(String id, String month) {
+        setValue(id, month);
+    }
+
+    /** Sets a field's value as a picker would, and lets the page know. */
+    private static void setValue(String id, String value) {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "const field = document.getElementById(arguments[0]); field.value = arguments[1];"
-                        + "field.dispatchEvent(new Event('change'));", id, month);
+                        + "field.dispatchEvent(new Event('change'));", id, value);
     }
 
     private static String attribute(String css, String name) {
