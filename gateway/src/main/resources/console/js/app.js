@@ -2,10 +2,11 @@
 import { $, LoggedOut, language, switchLanguage, t, thisMonth } from './common.js';
 import * as budget from './budget.js';
 import * as keys from './keys.js';
+import * as members from './members.js';
 import * as overview from './overview.js';
 import * as rules from './rules.js';
 
-const PAGES = { overview, budget, rules, keys };
+const PAGES = { overview, members, budget, rules, keys };
 
 function page() {
   const name = location.hash.slice(1);
@@ -107,6 +108,11 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('period').addEventListener('change', () => guarded(overview.load, 'overview-error'));
   $('branch').addEventListener('change', () => guarded(overview.load, 'overview-error'));
   $('budget-period').addEventListener('change', () => guarded(budget.load, 'budget-error'));
+  $('member-filters').addEventListener('submit', (event) => guarded(() => members.search(event), 'members-error'));
+  $('member-csv').addEventListener('click', () => guarded(members.downloadCsv, 'members-error'));
+  $('member-previous').addEventListener('click', () => guarded(() => members.turn(-1), 'members-error'));
+  $('member-next').addEventListener('click', () => guarded(() => members.turn(1), 'members-error'));
+  $('coupon-form').addEventListener('submit', (event) => guarded(() => members.issueCoupon(event), 'members-error'));
   $('rule-form').addEventListener('submit', (event) => guarded(() => rules.submit(event), 'rules-error'));
   $('rule-kind').addEventListener('change', rules.kindChosen);
   $('key-form').addEventListener('submit', (event) => guarded(() => keys.create(event), 'keys-error'));

@@ -27,7 +27,17 @@ export const TEXTS = {
     rulesPage: '奖励规则', rulesInForce: '各规则的最新版本', ruleId: '规则', kind: '类型', version: '版本',
     params: '参数（JSON）', effective: '生效时间', effectiveFrom: '生效自（留空即现在）', effectiveTo: '失效于（可留空）',
     newVersion: '新版本或新活动', ruleIdHint: '规则 ID（已有规则，或新活动的 ID，如 spring-double）', save: '保存',
-    notJson: '参数不是有效的 JSON', ruleSaved: '已保存 {rule} 第 {version} 版', historyOf: '{rule} 的全部版本', open: '长期有效'
+    notJson: '参数不是有效的 JSON', ruleSaved: '已保存 {rule} 第 {version} 版', historyOf: '{rule} 的全部版本', open: '长期有效',
+    membersPage: '会员', tier: '等级', segment: '价值分群', needsTag: '需求标签', any: '全部', search: '查询',
+    downloadCsv: '导出 CSV', name: '姓名', phone: '手机号', yearSpend: '本会员年消费', lastVisit: '最近到店',
+    previous: '上一页', next: '下一页', pageOf: '第 {page} / {pages} 页，共 {total} 人', netSpend: '累计净消费',
+    registered: '注册于', standards: '五项金标准（本会员年）',
+    standardsOf: '第 {year} 会员年：消费 {spend}，品类 {categories} 个，到店 {visits} 次，成功推荐 {referrals} 人，满意度 {satisfaction}',
+    noPurchaseYet: '尚未消费，会员年从首次消费开始', referrals: '推荐网络', networkOf: '共 {total} 人（一级 {level1}，二级 {level2}，三级 {level3}）',
+    history: '积分明细', when: '时间', points: '积分', explanation: '说明', coupons: '优惠券', validUntil: '有效期至',
+    issueCoupon: '发放员工优惠券', template: '券模板', couponReason: '发放原因', issue: '发放',
+    NONE: '无', NORMAL: '普通卡', SILVER: '银卡', GOLD: '金卡', STRATEGIC: '战略客户', PROFIT: '利润客户',
+    POTENTIAL: '潜力客户', ORDINARY: '普通客户', ACTIVE: '正常', SUSPENDED: '已停用', ERASED: '已删除'
   },
   en: {
     title: 'Operator console', overview: 'Overview', logout: 'Log out', loginTitle: 'Operator login',
@@ -63,6 +73,17 @@ export const TEXTS = {
     effectiveTo: 'Until (may stay empty)', newVersion: 'A new version or campaign',
     ruleIdHint: 'Rule id (an existing rule, or a new campaign\'s id such as spring-double)', save: 'Save',
     notJson: 'The params are not valid JSON', ruleSaved: 'Saved {rule} version {version}',
-    historyOf: 'Every version of {rule}', open: 'open-ended'
+    historyOf: 'Every version of {rule}', open: 'open-ended',
+    membersPage: 'Members', tier: 'Tier', segment: 'Value segment', needsTag: 'Needs tag', any: 'Any', search: 'Search',
+    downloadCsv: 'Download CSV', name: 'Name', phone: 'Phone', yearSpend: 'Spend this membership year',
+    lastVisit: 'Last visit', previous: 'Previous', next: 'Next', pageOf: 'Page {page} of {pages}, {total} members',
+    netSpend: 'Net spend', registered: 'Registered', standards: 'The five gold standards (this membership year)',
+    standardsOf: 'Year {year}: spend {spend}, {categories} categories, {visits} visits, {referrals} successful referrals, satisfaction {satisfaction}',
+    noPurchaseYet: 'No purchase yet: the membership year starts at the first', referrals: 'Referral network',
+    networkOf: '{total} people (level 1: {level1}, level 2: {level2}, level 3: {level3})', history: 'Points history',
+    when: 'When', points: 'Points', explanation: 'Explanation', coupons: 'Coupons', validUntil: 'Valid until',
+    issueCoupon: 'Give a staff coupon', template: 'Template', couponReason: 'Why', issue: 'Give',
+    NONE: 'none', NORMAL: 'Normal card', SILVER: 'Silver', GOLD: 'Gold', STRATEGIC: 'Strategic', PROFIT: 'Profit',
+    POTENTIAL: 'Potential', ORDINARY: 'Ordinary', ACTIVE: 'Active', SUSPENDED: 'Suspended', ERASED: 'Erased'
   }
 };

@@ -6,7 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,10 +35,12 @@ class ConsoleBrowserIT {
 
     private static WebDriver browser;
     private static WebDriverWait wait;
+    private static Path downloads;
 
     @BeforeAll
     static void start() throws Exception {
-        browser = HeadlessChromium.start(1024, 1366);
+        downloads = Files.createTempDirectory("kinlink-console-downloads");
+        browser = HeadlessChromium.start(1024, 1366, downloads);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         RestAssured.baseURI = RunningPlatform.gatewayUrl();
         RestAssured.requestSpecification = RunningPlatform.asOperator();
@@ -188,6 +193,49 @@ class ConsoleBrowserIT {
         HeadlessChromium.screenshot(browser, "console-rules.png");
         given().get("/api/rewards/rules/" + campaign).then().statusCode(200)
                 .body("[0].params.multiplierPercent", equalTo(150));
+    }
+
+    @Test
+    void an_operator_finds_a_branchs_members_opens_one_gives_a_coupon_and_downloads_the_csv() throws Exception {
+        String branch = RunningPlatform.openBranch("members-" + UUID.randomUUID().toString().substring(0, 8));
+        String first = Signups.register("会员甲", null, branch);
+        String second = Signups.register("会员乙", null, branch);
+        purchase(first, branch);
+        String template = given().contentType(ContentType.JSON).body(Map.of("name", "员工关怀券 " + branch,
+                "faceValueFen", 100_000, "minSpendFen", 0, "validDays", 30))
+                .post("/api/rewards/coupon-templates").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/members/" + first
+                + "/rewards/history").then().statusCode(200).body("size()", equalTo(1)));
+        logInUnlessLoggedIn();
+        browser.get(RunningPlatform.gatewayUrl() + "/console/#members");
+        wait.until(driver -> new Select(driver.findElement(By.id("member-branch"))).getOptions().stream()
+                .anyMatch(option -> branch.equals(option.getAttribute("value"))));
+        new Select(browser.findElement(By.id("member-branch"))).selectByValue(branch);
+        browser.findElement(By.id("member-search")).click();
+        wait.until(driver -> text("#member-paging").equals("第 1 / 1 页，共 2 人"));
+        assertTrue(text("#member-" + second).contains("会员乙"));
+
+        browser.findElement(By.cssSelector("#member-" + first + " button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("member-detail")));
+        assertTrue(text("#member-name").matches("会员甲 · 13\\d\\*{4}\\d{4}"), "the phone masked: " + text("#member-name"));
+        assertTrue(text("#member-history").contains("OWN_SPEND"), "the points history with its explanations");
+        new Select(browser.findElement(By.id("coupon-template"))).selectByValue(template);
+        browser.findElement(By.id("coupon-reason")).sendKeys("术后回访关怀");
+        browser.findElement(By.id("coupon-issue")).click();
+        wait.until(driver -> text("#member-coupons").contains("¥1,000"));
+        HeadlessChromium.screenshot(browser, "console-member.png");
+        given().get("/api/members/" + first + "/rewards/coupons").then().body("size()", equalTo(1))
+                .body("[0].faceValueFen", equalTo(100_000));
+
+        browser.findElement(By.id("member-csv")).click();
+        Path csv = downloads.resolve("kinlink-members.csv");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(csv) && Files.size(csv) > 0);
+        List<String> lines = Files.readAllLines(csv);
+        assertTrue(lines.get(0).startsWith("id,name,phone,branch"), lines.get(0));
+        assertEquals(3, lines.size(), "the header and the branch's two members");
+        // every text cell is quoted (and one starting like a formula defused) by the service
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("\"" + first + "\",\"会员甲\"")), lines.toString());
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("\"" + second + "\",\"会员乙\"")), lines.toString());
     }
 
     /** A month whose budget-cap rule allows nothing, so everything its purchases earn is held. */

@@ -26,6 +26,11 @@ final class HeadlessChromium {
 
     /** A browser preferring Chinese, as the group's members and staff mostly do. */
     static WebDriver start(int width, int height) throws Exception {
+        return start(width, height, null);
+    }
+
+    /** The same, saving downloads into {@code downloads} without asking. */
+    static WebDriver start(int width, int height, Path downloads) throws Exception {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed && "true".equals(System.getenv("KINLINK_REQUIRE_BROWSER"))) {
             throw new IllegalStateException("Chromium is required here: apt-get install chromium chromium-driver");
@@ -38,7 +43,9 @@ final class HeadlessChromium {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--lang=zh-CN", "--window-size=" + width + "," + height,
                 "--user-data-dir=" + Files.createTempDirectory("kinlink-chromium"));
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        options.setExperimentalOption("prefs", downloads == null ? Map.of("intl.accept_languages", "zh-CN,zh")
+                : Map.of("intl.accept_languages", "zh-CN,zh", "download.default_directory", downloads.toString(),
+                        "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
