@@ -1,12 +1,13 @@
 /* The console's shell: the session, the pages (by the address's #fragment), the language switch. */
-import { $, LoggedOut, language, switchLanguage, t, thisMonth } from './common.js';
+import { $, LoggedOut, fillBranches, forgetBranches, language, switchLanguage, t, thisMonth } from './common.js';
 import * as budget from './budget.js';
 import * as keys from './keys.js';
 import * as members from './members.js';
 import * as overview from './overview.js';
+import * as referrals from './referrals.js';
 import * as rules from './rules.js';
 
-const PAGES = { overview, members, budget, rules, keys };
+const PAGES = { overview, referrals, members, budget, rules, keys };
 
 function page() {
   const name = location.hash.slice(1);
@@ -38,6 +39,7 @@ async function guarded(work, errorId) {
 
 function showLogin() {
   Object.values(PAGES).forEach((module) => module.forget());
+  forgetBranches();
   document.querySelectorAll('main > section').forEach((section) => { section.hidden = section.id !== 'login'; });
   $('nav').hidden = true;
   $('logout').hidden = true;
@@ -101,13 +103,19 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('language').addEventListener('click', async () => {
     switchLanguage();
     applyLanguage();
-    if (!$('overview').hidden) {
-      await guarded(overview.loadBranches, 'overview-error');
-    }
+    await guarded(async () => {
+      await Promise.all(['branch', 'referrals-branch', 'member-branch'].map((id) => fillBranches($(id))));
+    }, 'overview-error');
   });
   $('period').addEventListener('change', () => guarded(overview.load, 'overview-error'));
   $('branch').addEventListener('change', () => guarded(overview.load, 'overview-error'));
   $('budget-period').addEventListener('change', () => guarded(budget.load, 'budget-error'));
+  $('referrals-period').value = thisMonth();
+  $('referrals-filters').addEventListener('submit', (event) => {
+    event.preventDefault();
+    guarded(referrals.load, 'referrals-error');
+  });
+  $('leaders-by').addEventListener('change', () => guarded(referrals.load, 'referrals-error'));
   $('member-filters').addEventListener('submit', (event) => guarded(() => members.search(event), 'members-error'));
   $('member-csv').addEventListener('click', () => guarded(members.downloadCsv, 'members-error'));
   $('member-previous').addEventListener('click', () => guarded(() => members.turn(-1), 'members-error'));

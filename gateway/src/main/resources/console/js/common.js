@@ -73,3 +73,36 @@ export function thisMonth() {
   const now = new Date();
   return now.getFullYear() + '-' + String(now.getMonth() + 1).padStart(2, '0');
 }
+
+let branchList = null;
+
+/** The directory's branches, closed ones too (their history stays), asked for once per login. */
+export async function branches() {
+  if (!branchList) {
+    branchList = await api('/api/branches?includeClosed=true');
+  }
+  return branchList;
+}
+
+export function forgetBranches() {
+  branchList = null;
+}
+
+/** A branch by its name in the console's language; its id when the directory does not name it. */
+export function branchName(id) {
+  const branch = (branchList || []).find((candidate) => candidate.id === id);
+  return !branch ? id : lang === 'en' ? branch.nameEn : branch.nameZh;
+}
+
+/** Puts the branches into a select by name, after its first option ("all"), keeping what was chosen. */
+export async function fillBranches(select) {
+  const list = await branches();
+  const chosen = select.value;
+  select.querySelectorAll('option:not([value=""])').forEach((option) => option.remove());
+  list.forEach((branch) => {
+    const option = element('option', null, branchName(branch.id));
+    option.value = branch.id;
+    select.appendChild(option);
+  });
+  select.value = chosen;
+}

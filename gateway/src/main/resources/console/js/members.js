@@ -2,24 +2,15 @@
  * Members: the directory with its filters, paged, and its CSV export; one member's masked profile,
  * gold standards, referrals, points history with its explanations and coupons, and a staff coupon.
  */
-import { $, Refused, api, dateTime, element, language, t, yuan } from './common.js';
+import { $, Refused, api, branchName, dateTime, element, fillBranches, t, yuan } from './common.js';
 
 const SIZE = 20;
 let page = 0;
 let shown = null;
 let member = null;
-let branchNames = new Map();
 
 export async function load() {
-  if (!$('member-branch').options.length || $('member-branch').options.length === 1) {
-    const branches = await api('/api/branches?includeClosed=true');
-    branchNames = new Map(branches.map((branch) => [branch.id, branch]));
-    branches.forEach((branch) => {
-      const option = element('option', null, language() === 'en' ? branch.nameEn : branch.nameZh);
-      option.value = branch.id;
-      $('member-branch').appendChild(option);
-    });
-  }
+  await fillBranches($('member-branch'));
   shown = await api('/api/members?' + query() + '&page=' + page + '&size=' + SIZE);
   render();
 }
@@ -69,12 +60,6 @@ function row(entry) {
     element('td', null, yuan(entry.yearSpendFen)), element('td', null, t(entry.valueSegment)),
     element('td', null, dateTime(entry.lastVisitAt)));
   return tr;
-}
-
-/** A branch by its name in the console's language; its id when the directory does not name it. */
-function branchName(id) {
-  const branch = branchNames.get(id);
-  return !branch ? id : language() === 'en' ? branch.nameEn : branch.nameZh;
 }
 
 export async function search(event) {

@@ -1,5 +1,5 @@
 /* Overview: the five KPIs of a month and branch against their targets, the budget, and 12 months as charts. */
-import { $, api, element, language, percent, t, yuan } from './common.js';
+import { $, api, element, fillBranches, percent, t, yuan } from './common.js';
 
 const ORDER = ['REFERRAL_RATE', 'REFERRAL_CONVERSION', 'REFERRED_RETENTION', 'REFERRAL_ACQUISITION_COST',
   'INCENTIVE_SHARE'];
@@ -8,16 +8,7 @@ let shown = null;
 let asked = 0; // the newest overview asked for: an older answer arriving late is dropped
 
 export async function loadBranches() {
-  const branches = await api('/api/branches?includeClosed=true');
-  const select = $('branch');
-  const chosen = select.value;
-  select.querySelectorAll('option:not([value=""])').forEach((option) => option.remove());
-  branches.forEach((branch) => {
-    const option = element('option', null, language() === 'en' ? branch.nameEn : branch.nameZh);
-    option.value = branch.id;
-    select.appendChild(option);
-  });
-  select.value = chosen;
+  await fillBranches($('branch'));
 }
 
 export async function load() {

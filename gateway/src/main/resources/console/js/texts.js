@@ -37,7 +37,17 @@ export const TEXTS = {
     history: '积分明细', when: '时间', points: '积分', explanation: '说明', coupons: '优惠券', validUntil: '有效期至',
     issueCoupon: '发放员工优惠券', template: '券模板', couponReason: '发放原因', issue: '发放',
     NONE: '无', NORMAL: '普通卡', SILVER: '银卡', GOLD: '金卡', STRATEGIC: '战略客户', PROFIT: '利润客户',
-    POTENTIAL: '潜力客户', ORDINARY: '普通客户', ACTIVE: '正常', SUSPENDED: '已停用', ERASED: '已删除'
+    POTENTIAL: '潜力客户', ORDINARY: '普通客户', ACTIVE: '正常', SUSPENDED: '已停用', ERASED: '已删除',
+    referralsPage: '推荐', funnel: '推荐漏斗', campaign: '活动标签', groupBy: '分组', NONE_GROUP: '不分组',
+    REFERRER: '按推荐人', BRANCH: '按门店', CAMPAIGN: '按活动', group: '分组', all: '全部',
+    SHARED: '分享', CLICKED: '点击', REGISTERED: '注册', FIRST_VISIT: '首次到店', FIRST_PURCHASE: '首次消费',
+    leaders: '意见领袖', rankBy: '排序依据', QUALIFIED: '成功推荐数', NETWORK: '网络规模', REVENUE: '网络营收',
+    rank: '名次', qualified: '成功推荐', networkLevels: '网络（一级 / 二级 / 三级）', networkRevenue: '网络营收',
+    networkTitle: '{name} 的推荐网络（{total} 人）', truncated: '（仅显示前一部分）', rejections: '被拒绝的推荐',
+    rejectionsTotal: '共 {total} 条', code: '邀请码', referee: '被推荐人',
+    UNKNOWN_CODE: '邀请码不存在', SELF_REFERRAL: '自己推荐自己', SAME_PHONE: '同一手机号', SAME_DEVICE: '同一设备',
+    REFERRER_SUSPENDED: '推荐人已停用', ALREADY_REFERRED: '已有推荐人', ALREADY_REGISTERED: '已是老客户',
+    CYCLE: '推荐关系成环', UNKNOWN_CLICK: '点击记录不存在', CLICK_EXPIRED: '点击已过归因期'
   },
   en: {
     title: 'Operator console', overview: 'Overview', logout: 'Log out', loginTitle: 'Operator login',
@@ -84,6 +94,18 @@ export const TEXTS = {
     when: 'When', points: 'Points', explanation: 'Explanation', coupons: 'Coupons', validUntil: 'Valid until',
     issueCoupon: 'Give a staff coupon', template: 'Template', couponReason: 'Why', issue: 'Give',
     NONE: 'none', NORMAL: 'Normal card', SILVER: 'Silver', GOLD: 'Gold', STRATEGIC: 'Strategic', PROFIT: 'Profit',
-    POTENTIAL: 'Potential', ORDINARY: 'Ordinary', ACTIVE: 'Active', SUSPENDED: 'Suspended', ERASED: 'Erased'
+    POTENTIAL: 'Potential', ORDINARY: 'Ordinary', ACTIVE: 'Active', SUSPENDED: 'Suspended', ERASED: 'Erased',
+    referralsPage: 'Referrals', funnel: 'Referral funnel', campaign: 'Campaign tag', groupBy: 'Group by',
+    NONE_GROUP: 'No grouping', REFERRER: 'Referrer', BRANCH: 'Branch', CAMPAIGN: 'Campaign', group: 'Group',
+    all: 'All', SHARED: 'Shared', CLICKED: 'Clicked', REGISTERED: 'Registered', FIRST_VISIT: 'First visit',
+    FIRST_PURCHASE: 'First purchase', leaders: 'Opinion leaders', rankBy: 'Ranked by',
+    QUALIFIED: 'Qualified referrals', NETWORK: 'Network size', REVENUE: 'Network revenue', rank: 'Rank',
+    qualified: 'Qualified', networkLevels: 'Network (level 1 / 2 / 3)', networkRevenue: 'Network revenue',
+    networkTitle: '{name}\'s network ({total} people)', truncated: '(only the first part shown)',
+    rejections: 'Refused referrals', rejectionsTotal: '{total} in all', code: 'Code', referee: 'Referee',
+    UNKNOWN_CODE: 'Unknown code', SELF_REFERRAL: 'Self-referral', SAME_PHONE: 'Same phone', SAME_DEVICE: 'Same device',
+    REFERRER_SUSPENDED: 'Referrer suspended', ALREADY_REFERRED: 'Already referred',
+    ALREADY_REGISTERED: 'Existing customer', CYCLE: 'Would make a cycle', UNKNOWN_CLICK: 'Unknown click',
+    CLICK_EXPIRED: 'Click too old'
   }
 };

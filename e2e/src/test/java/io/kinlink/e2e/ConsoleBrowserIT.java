@@ -58,6 +58,10 @@ class ConsoleBrowserIT {
         String branch = scriptedMonth();
 
         browser.get(RunningPlatform.gatewayUrl() + "/console");
+        // another test of this class may have logged in already
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "fetch('/console/session', {method: 'DELETE'}).then(() => arguments[arguments.length - 1]())");
+        browser.navigate().refresh();
         String[] administrator = RunningPlatform.administrator();
         logIn(administrator[0], administrator[1] + "-wrong");
         assertEquals("用户名或密码错误", wait.until(driver -> {
@@ -236,6 +240,27 @@ class ConsoleBrowserIT {
         // every text cell is quoted (and one starting like a formula defused) by the service
         assertTrue(lines.stream().anyMatch(line -> line.startsWith("\"" + first + "\",\"会员甲\"")), lines.toString());
         assertTrue(lines.stream().anyMatch(line -> line.startsWith("\"" + second + "\",\"会员乙\"")), lines.toString());
+    }
+
+    @Test
+    void an_operator_reads_a_branchs_funnel_and_leaders_and_draws_a_leaders_network() throws Exception {
+        String branch = scriptedMonth();
+        logInUnlessLoggedIn();
+        browser.get(RunningPlatform.gatewayUrl() + "/console/#referrals");
+        wait.until(driver -> new Select(driver.findElement(By.id("referrals-branch"))).getOptions().stream()
+                .anyMatch(option -> branch.equals(option.getAttribute("value"))));
+        new Select(browser.findElement(By.id("referrals-branch"))).selectByValue(branch);
+        browser.findElement(By.id("referrals-search")).click();
+        // the month's friends registered at the branch: two, one of whom bought
+        wait.until(driver -> text("#funnel-rows td[data-step=REGISTERED]").startsWith("2"));
+        assertTrue(text("#funnel-rows td[data-step=FIRST_PURCHASE]").startsWith("1"));
+        String leader = wait.until(driver -> driver.findElements(By.cssSelector("#leader-rows tr")).stream()
+                .findFirst().map(row -> row.getAttribute("id")).orElse(null));
+        assertTrue(text("#" + leader).contains("测试门店 " + branch), "the branch by its name");
+        browser.findElement(By.cssSelector("#" + leader + " button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("network-chart")));
+        assertEquals(2, browser.findElements(By.cssSelector("#network-list li")).size(), "the leader's two friends");
+        HeadlessChromium.screenshot(browser, "console-referrals.png");
     }
 
     /** A month whose budget-cap rule allows nothing, so everything its purchases earn is held. */

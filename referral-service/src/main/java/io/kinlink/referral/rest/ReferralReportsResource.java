@@ -12,12 +12,15 @@ import io.kinlink.platform.input.BusinessTimeWindow;
 import io.kinlink.platform.input.Paging;
 import io.kinlink.platform.kpi.KpiMonths;
 import io.kinlink.platform.kpi.KpiReport;
+import io.kinlink.platform.problem.NotFoundProblem;
 import io.kinlink.platform.problem.QueryEnums;
 import io.kinlink.referral.RejectionReason;
 import io.kinlink.referral.analytics.FunnelFilter;
 import io.kinlink.referral.analytics.FunnelGrouping;
 import io.kinlink.referral.analytics.FunnelReport;
 import io.kinlink.referral.analytics.LeaderRanking;
+import io.kinlink.referral.analytics.MemberNetwork;
+import io.kinlink.referral.analytics.NetworkTree;
 import io.kinlink.referral.analytics.OpinionLeader;
 import io.kinlink.referral.analytics.OpinionLeaders;
 import io.kinlink.referral.analytics.ProgrammeKpis;
@@ -33,6 +36,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -51,13 +55,15 @@ public class ReferralReportsResource {
     private final ReferralQueries queries;
     private final BranchCopies branches;
     private final ProgrammeKpis kpis;
+    private final MemberNetwork network;
     private final KpiSettings kpiSettings;
     private final BusinessTimeWindow window;
     private final Clock clock;
 
     public ReferralReportsResource(ReferralFunnel funnel, OpinionLeaders leaders, ReferralQueries queries,
-                                   BranchCopies branches, ProgrammeKpis kpis, KpiSettings kpiSettings,
-                                   BusinessTimeWindow window, Clock clock) {
+                                   BranchCopies branches, ProgrammeKpis kpis, MemberNetwork network,
+                                   KpiSettings kpiSettings, BusinessTimeWindow window, Clock clock) {
+        this.network = network;
         this.kpis = kpis;
         this.kpiSettings = kpiSettings;
         this.window = window;
@@ -121,6 +127,15 @@ public class ReferralReportsResource {
         KpiMonths covered = KpiMonths.of(period, months, kpiSettings.zone(), window, clock.instant());
         knownBranch(branch);
         return kpis.report(covered, Optional.ofNullable(branch));
+    }
+
+    /** A member's network as a tree (three levels at most), for operators to draw; 404 for an unknown member. */
+    @GET
+    @Path("/network/{memberId}")
+    public NetworkTree network(@PathParam("memberId") UUID memberId,
+                               @QueryParam("limit") @DefaultValue("300") @Min(1) @Max(2000) int limit) {
+        return network.tree(memberId, limit)
+                .orElseThrow(() -> new NotFoundProblem("member-not-found", "No member " + memberId));
     }
 
     /** A mistyped branch would read as a quiet month: refuse it instead. */

@@ -128,6 +128,15 @@ class FunnelScenarioTest {
                 .body("memberId", equalTo(List.of(leader.toString())));
         given().get("/api/members/" + leader + "/network").then().statusCode(200)
                 .body("level1", equalTo(2)).body("level2", equalTo(1)).body("level3", equalTo(0));
+        // the same network as a tree operators draw: each member with the one who brought them
+        given().get("/api/referrals/network/" + leader).then().statusCode(200)
+                .body("root.memberId", equalTo(leader.toString())).body("truncated", equalTo(false))
+                .body("members.memberId", equalTo(List.of(x.toString(), y.toString(), z.toString())))
+                .body("members.level", equalTo(List.of(1, 1, 2)))
+                .body("members.referrerId", equalTo(List.of(leader.toString(), leader.toString(), x.toString())));
+        given().get("/api/referrals/network/" + leader + "?limit=2").then().body("truncated", equalTo(true))
+                .body("members.size()", equalTo(2));
+        given().get("/api/referrals/network/" + UUID.randomUUID()).then().statusCode(404);
         given().get("/api/referrals/leaders?by=SIZE").then().statusCode(400)
                 .body("errors[0].field", equalTo("by"));
         // a mistyped branch is refused rather than shown as a branch where nothing happened
