@@ -3,11 +3,16 @@ import { $, Refused, api, dateTime, element, t, yuan } from './common.js';
 import { budgetFigures } from './overview.js';
 
 let shown = null;
+let asked = 0; // the newest month asked for: an older answer arriving late is dropped
 
 export async function load() {
   const period = $('budget-period').value;
+  const mine = ++asked;
   const [budget, held] = await Promise.all([api('/api/rewards/budget?period=' + encodeURIComponent(period)),
     api('/api/rewards/budget/held')]);
+  if (mine !== asked) {
+    return;
+  }
   shown = { budget, held: held.filter((reward) => reward.period === period) };
   render();
 }

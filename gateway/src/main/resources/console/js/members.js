@@ -8,10 +8,16 @@ const SIZE = 20;
 let page = 0;
 let shown = null;
 let member = null;
+let asked = 0; // the newest search: an older answer arriving late is dropped
 
 export async function load() {
   await fillBranches($('member-branch'));
-  shown = await api('/api/members?' + query() + '&page=' + page + '&size=' + SIZE);
+  const mine = ++asked;
+  const found = await api('/api/members?' + query() + '&page=' + page + '&size=' + SIZE);
+  if (mine !== asked) {
+    return;
+  }
+  shown = found;
   render();
 }
 

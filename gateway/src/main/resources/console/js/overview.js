@@ -17,12 +17,13 @@ export async function load() {
   const mine = ++asked;
   $('overview-error').textContent = '';
   const query = 'period=' + encodeURIComponent(period) + (branch ? '&branch=' + encodeURIComponent(branch) : '');
-  const [report, budget] = await Promise.all([api('/api/kpis?months=12&' + query),
-    api('/api/rewards/budget?period=' + encodeURIComponent(period))]);
+  const followUpQuery = 'status=OPEN&size=1' + (branch ? '&branch=' + encodeURIComponent(branch) : '');
+  const [report, budget, followUps] = await Promise.all([api('/api/kpis?months=12&' + query),
+    api('/api/rewards/budget?period=' + encodeURIComponent(period)), api('/api/follow-ups?' + followUpQuery)]);
   if (mine !== asked) {
     return;
   }
-  shown = { report, budget };
+  shown = { report, budget, followUps };
   render();
 }
 
@@ -34,6 +35,8 @@ export function render() {
   const month = shown.report.months[shown.report.months.length - 1];
   $('kpis').replaceChildren(...ORDER.map((id) => month.kpis.find((kpi) => kpi.id === id)).filter(Boolean).map(card));
   $('overview-budget').replaceChildren(...budgetFigures(shown.budget));
+  $('overview-follow-ups').textContent = t('followUpsOpen', { open: shown.followUps.total,
+    overdue: shown.followUps.overdue });
   drawTrend(shown.report);
 }
 

@@ -8,6 +8,7 @@ import { $, api, branchName, dateTime, element, fillBranches, percent, t, yuan }
 let shown = null;
 let tree = null;
 let treeChart = null;
+let asked = 0; // the newest query: an older answer arriving late is dropped
 
 /** The month field as [from, to) instants in the browser's time zone (the group's, on its staff's machines). */
 function period() {
@@ -17,6 +18,7 @@ function period() {
 
 export async function load() {
   await fillBranches($('referrals-branch'));
+  const mine = ++asked;
   const { from, to } = period();
   const branch = $('referrals-branch').value;
   const campaign = $('referrals-campaign').value.trim();
@@ -35,6 +37,9 @@ export async function load() {
   const [funnel, leaders, rejections] = await Promise.all([api('/api/referrals/funnel?' + funnelQuery),
     api('/api/referrals/leaders?' + leaderQuery),
     api('/api/referrals/rejections?' + new URLSearchParams({ from, to, size: '50' }))]);
+  if (mine !== asked) {
+    return;
+  }
   shown = { funnel, leaders, rejections };
   render();
 }

@@ -90,6 +90,8 @@ class ConsoleBrowserIT {
         assertTrue(text("#kpi-REFERRAL_CONVERSION .target").contains("未达标"), "60% is the target");
         assertEquals("—", text("#kpi-REFERRED_RETENTION .value"), "nobody has had time to come back yet");
         assertTrue(text("#kpi-INCENTIVE_SHARE .target").contains("集团整体"), "the budget is the group's");
+        // the friend's purchase qualified the referral: the branch owes the referrer a thank-you call (回访)
+        assertEquals("待回访 1 个，其中逾期 0 个", text("#overview-follow-ups"));
         wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#trend-rates canvas"))); // the trend is drawn
         HeadlessChromium.screenshot(browser, "console-overview.png");
@@ -334,6 +336,8 @@ class ConsoleBrowserIT {
                 .body("months[0].kpis.find { it.id == 'REFERRAL_RATE' }.denominator", equalTo(2))
                 .body("months[0].kpis.find { it.id == 'REFERRAL_CONVERSION' }.numerator", equalTo(1))
                 .body("months[0].kpis.find { it.id == 'REFERRAL_CONVERSION' }.denominator", equalTo(2)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/follow-ups?branch=" + branch)
+                .then().statusCode(200).body("total", equalTo(1)));
         return branch;
     }
 
