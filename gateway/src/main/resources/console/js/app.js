@@ -110,6 +110,8 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('period').addEventListener('change', () => guarded(overview.load, 'overview-error'));
   $('branch').addEventListener('change', () => guarded(overview.load, 'overview-error'));
   $('budget-period').addEventListener('change', () => guarded(budget.load, 'budget-error'));
+  $('benchmark-form').addEventListener('submit', (event) => guarded(() => overview.saveBenchmark(event),
+    'overview-error'));
   $('referrals-period').value = thisMonth();
   $('referrals-filters').addEventListener('submit', (event) => {
     event.preventDefault();

@@ -1,5 +1,5 @@
 /* Overview: the five KPIs of a month and branch against their targets, the budget, and 12 months as charts. */
-import { $, api, element, fillBranches, percent, t, yuan } from './common.js';
+import { $, Refused, api, dateTime, element, fillBranches, percent, t, yuan } from './common.js';
 
 const ORDER = ['REFERRAL_RATE', 'REFERRAL_CONVERSION', 'REFERRED_RETENTION', 'REFERRAL_ACQUISITION_COST',
   'INCENTIVE_SHARE'];
@@ -18,12 +18,13 @@ export async function load() {
   $('overview-error').textContent = '';
   const query = 'period=' + encodeURIComponent(period) + (branch ? '&branch=' + encodeURIComponent(branch) : '');
   const followUpQuery = 'status=OPEN&size=1' + (branch ? '&branch=' + encodeURIComponent(branch) : '');
-  const [report, budget, followUps] = await Promise.all([api('/api/kpis?months=12&' + query),
-    api('/api/rewards/budget?period=' + encodeURIComponent(period)), api('/api/follow-ups?' + followUpQuery)]);
+  const [report, budget, followUps, benchmark] = await Promise.all([api('/api/kpis?months=12&' + query),
+    api('/api/rewards/budget?period=' + encodeURIComponent(period)), api('/api/follow-ups?' + followUpQuery),
+    api('/api/rewards/kpis/benchmark')]);
   if (mine !== asked) {
     return;
   }
-  shown = { report, budget, followUps };
+  shown = { report, budget, followUps, benchmark };
   render();
 }
 
@@ -35,6 +36,12 @@ export function render() {
   const month = shown.report.months[shown.report.months.length - 1];
   $('kpis').replaceChildren(...ORDER.map((id) => month.kpis.find((kpi) => kpi.id === id)).filter(Boolean).map(card));
   $('overview-budget').replaceChildren(...budgetFigures(shown.budget));
+  const benchmark = shown.benchmark;
+  if (document.activeElement !== $('benchmark-yuan')) {
+    $('benchmark-yuan').value = String(benchmark.otherChannelAcquisitionCostFen / 100);
+  }
+  $('benchmark-changed').textContent = benchmark.changedBy
+    ? t('decidedBy', { by: benchmark.changedBy, at: dateTime(benchmark.changedAt) }) : t('configuredDefault');
   $('overview-follow-ups').textContent = t('followUpsOpen', { open: shown.followUps.total,
     overdue: shown.followUps.overdue });
   drawTrend(shown.report);
@@ -42,6 +49,24 @@ export function render() {
 
 export function forget() {
   shown = null;
+}
+
+/** Operators set what a customer costs through the other channels; the acquisition cost is shown beside it. */
+export async function saveBenchmark(event) {
+  event.preventDefault();
+  $('benchmark-error').textContent = '';
+  const yuanValue = Number($('benchmark-yuan').value);
+  try {
+    await api('/api/rewards/kpis/benchmark', { method: 'PUT',
+      body: { otherChannelAcquisitionCostFen: Math.round(yuanValue * 100) } });
+    $('benchmark-yuan').blur();
+    await load();
+  } catch (failure) {
+    if (!(failure instanceof Refused)) {
+      throw failure;
+    }
+    $('benchmark-error').textContent = failure.errors.length ? failure.errors[0].message : failure.message;
+  }
 }
 
 export function resize() {

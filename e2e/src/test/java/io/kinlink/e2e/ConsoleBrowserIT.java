@@ -92,6 +92,12 @@ class ConsoleBrowserIT {
         assertTrue(text("#kpi-INCENTIVE_SHARE .target").contains("集团整体"), "the budget is the group's");
         // the friend's purchase qualified the referral: the branch owes the referrer a thank-you call (回访)
         assertEquals("待回访 1 个，其中逾期 0 个", text("#overview-follow-ups"));
+        // operators set what a customer costs through the other channels; the acquisition cost is shown beside it
+        browser.findElement(By.id("benchmark-yuan")).clear();
+        browser.findElement(By.id("benchmark-yuan")).sendKeys("450");
+        browser.findElement(By.id("benchmark-save")).click();
+        wait.until(driver -> text("#kpi-REFERRAL_ACQUISITION_COST .target").contains("其他渠道 ¥450"));
+        assertTrue(text("#benchmark-changed").startsWith(administrator[0] + " 于 "), "who set it");
         wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#trend-rates canvas"))); // the trend is drawn
         HeadlessChromium.screenshot(browser, "console-overview.png");
@@ -103,6 +109,8 @@ class ConsoleBrowserIT {
 
         browser.findElement(By.id("logout")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        given().contentType(ContentType.JSON).body(Map.of("otherChannelAcquisitionCostFen", 50_000))
+                .put("/api/rewards/kpis/benchmark").then().statusCode(200);
     }
 
     @Test

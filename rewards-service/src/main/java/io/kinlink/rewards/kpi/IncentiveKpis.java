@@ -29,8 +29,10 @@ public class IncentiveKpis {
     private final EntityManager em;
     private final Budget budget;
     private final KpiSettings settings;
+    private final AcquisitionBenchmark benchmark;
 
-    public IncentiveKpis(EntityManager em, Budget budget, KpiSettings settings) {
+    public IncentiveKpis(EntityManager em, Budget budget, KpiSettings settings, AcquisitionBenchmark benchmark) {
+        this.benchmark = benchmark;
         this.em = em;
         this.budget = budget;
         this.settings = settings;
@@ -38,9 +40,10 @@ public class IncentiveKpis {
 
     @Transactional
     public KpiReport report(KpiMonths months, Optional<String> branch) {
+        long otherChannels = benchmark.current().otherChannelAcquisitionCostFen();
         return new KpiReport(branch.orElse(null), months.months().stream()
                 .map(month -> new KpiReport.Month(month, List.of(incentiveShare(month),
-                        acquisitionCost(month, months))))
+                        acquisitionCost(month, months).comparedWith(otherChannels))))
                 .toList());
     }
 
@@ -70,7 +73,6 @@ public class IncentiveKpis {
                 .setParameter("start", months.start(month)).setParameter("end", months.end(month))
                 .getSingleResult()).longValue();
         return Kpi.of(KpiId.REFERRAL_ACQUISITION_COST, spentFen, customers, settings.acquisitionCostTargetFen(),
-                Direction.AT_MOST, Unit.FEN_PER_CUSTOMER, Scope.GROUP)
-                .comparedWith(settings.otherChannelAcquisitionCostFen());
+                Direction.AT_MOST, Unit.FEN_PER_CUSTOMER, Scope.GROUP);
     }
 }

@@ -20,7 +20,7 @@ public interface KpiSettings {
     @Positive
     long acquisitionCostTargetFen();
 
-    /** What winning a customer costs through the group's other channels (ads, platforms), in fen: operators set it. */
+    /** What winning a customer costs through the group's other channels, in fen, until operators set it. */
     @WithDefault("50000")
     @Positive
     long otherChannelAcquisitionCostFen();

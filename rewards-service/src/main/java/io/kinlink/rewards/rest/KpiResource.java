@@ -7,12 +7,20 @@ import io.kinlink.platform.branch.BranchCopies;
 import io.kinlink.platform.input.BusinessTimeWindow;
 import io.kinlink.platform.kpi.KpiMonths;
 import io.kinlink.platform.kpi.KpiReport;
+import io.kinlink.platform.security.Caller;
 import io.kinlink.rewards.config.RewardsSettings;
+import io.kinlink.rewards.kpi.AcquisitionBenchmark;
 import io.kinlink.rewards.kpi.IncentiveKpis;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -32,14 +40,36 @@ public class KpiResource {
     private final BranchCopies branches;
     private final BusinessTimeWindow window;
     private final Clock clock;
+    private final AcquisitionBenchmark benchmark;
+    private final Caller caller;
 
     public KpiResource(IncentiveKpis kpis, RewardsSettings settings, BranchCopies branches, BusinessTimeWindow window,
-                       Clock clock) {
+                       Clock clock, AcquisitionBenchmark benchmark, Caller caller) {
+        this.benchmark = benchmark;
+        this.caller = caller;
         this.kpis = kpis;
         this.settings = settings;
         this.branches = branches;
         this.window = window;
         this.clock = clock;
+    }
+
+    /** What a customer costs through the other channels, beside which the acquisition cost is shown. */
+    @GET
+    @Path("/benchmark")
+    public AcquisitionBenchmark.Benchmark benchmark() {
+        return benchmark.current();
+    }
+
+    /** Operators set the other channels' acquisition cost as theirs changes; in their name. */
+    @PUT
+    @Path("/benchmark")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AcquisitionBenchmark.Benchmark setBenchmark(@Valid @NotNull NewBenchmark request) {
+        return benchmark.set(request.otherChannelAcquisitionCostFen(), caller.who());
+    }
+
+    public record NewBenchmark(@NotNull @Positive @Max(100_000_000) Long otherChannelAcquisitionCostFen) {
     }
 
     @GET

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import io.kinlink.testsupport.KinlinkInfraResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /**
@@ -85,6 +87,21 @@ class IncentiveKpisTest {
         given().get("/api/rewards/kpis?branch=nowhere-" + UUID.randomUUID()).then().statusCode(400)
                 .body("errors[0].field", equalTo("branch"));
         given().get("/api/rewards/kpis?months=0").then().statusCode(400).body("errors[0].field", equalTo("months"));
+    }
+
+    @Test
+    void operators_set_what_a_customer_costs_through_other_channels_in_their_name() {
+        given().contentType(ContentType.JSON).body(Map.of("otherChannelAcquisitionCostFen", 0))
+                .put("/api/rewards/kpis/benchmark").then().statusCode(400)
+                .body("errors[0].field", equalTo("otherChannelAcquisitionCostFen"));
+        given().contentType(ContentType.JSON).body(Map.of("otherChannelAcquisitionCostFen", 45_000))
+                .put("/api/rewards/kpis/benchmark").then().statusCode(200)
+                .body("otherChannelAcquisitionCostFen", equalTo(45_000)).body("changedBy", equalTo("test-operator"));
+        kpis("period=2021-04").body(kpi("REFERRAL_ACQUISITION_COST") + ".benchmark", equalTo(45_000f));
+        // as the other tests here expect it
+        given().contentType(ContentType.JSON).body(Map.of("otherChannelAcquisitionCostFen", 50_000))
+                .put("/api/rewards/kpis/benchmark").then().statusCode(200);
+        given().get("/api/rewards/kpis/benchmark").then().body("otherChannelAcquisitionCostFen", equalTo(50_000));
     }
 
     private static ValidatableResponse kpis(String query) {
