@@ -2,6 +2,7 @@ package io.kinlink.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -30,6 +31,20 @@ class CallersTest {
                 Set.of("admin", "partner", "gateway")));
         assertEquals("operator", caller.kind());
         assertEquals(Set.of("admin"), caller.roles());
+    }
+
+    @Test
+    void an_operators_user_name_is_kept_for_the_decisions_made_in_it() throws Exception {
+        String named = Jwt.issuer("kinlink-auth").audience("kinlink-gateway").subject("op-7").groups(Set.of("operator"))
+                .claim("kind", "operator").claim("name", "ops-lead").expiresIn(Duration.ofMinutes(5)).jws()
+                .sign(TestKeys.signingKey("auth"));
+        Callers.VerifiedCaller operator = callers.of("Bearer " + named);
+        assertEquals("ops-lead", operator.name());
+        // and forwarded to the services, which record it as who decided
+        String forwarded = new ForwardedIdentity(TestKeys.privateKey("gateway")).tokenFor(operator);
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(forwarded.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(claims.contains("\"name\":\"ops-lead\""), claims);
     }
 
     @Test
