@@ -112,6 +112,13 @@ public final class TestIdentity {
         return token("gateway", "kinlink-gateway", Set.of("gateway"), Duration.ofMinutes(5));
     }
 
+    /** An operator as the gateway forwards one who logged in: with their user name, which records show. */
+    public static String operatorNamed(String username) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(java.util.UUID.randomUUID().toString())
+                .groups(Set.of("operator")).claim("kind", "operator").claim("name", username)
+                .expiresIn(Duration.ofMinutes(5)).jws().sign(privateKey());
+    }
+
     /** A token with the claims given, signed with this JVM's gateway key. */
     public static String signed(String issuer, String audience, Duration lifetime) {
         return Jwt.issuer(issuer).audience(audience).subject("someone").groups(Set.of("operator", "admin"))

@@ -65,7 +65,7 @@ public class BranchResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response save(@PathParam("id") @Pattern(regexp = InitialBranches.ID, message = BRANCH_ID) String id,
                          @Valid @NotNull Details details) {
-        Branches.Saved saved = branches.save(id, details.toDetails(), caller.subject());
+        Branches.Saved saved = branches.save(id, details.toDetails(), caller.who());
         return saved.created()
                 ? Response.created(URI.create("/api/branches/" + id)).entity(saved.branch()).build()
                 : Response.ok(saved.branch()).build();

@@ -57,7 +57,7 @@ public class FollowUpResource {
     @Path("/{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
     public FollowUpView close(@PathParam("id") UUID id, @Valid @NotNull Closing closing) {
-        return followUps.close(id, closing.outcome(), closing.note(), caller.subject());
+        return followUps.close(id, closing.outcome(), closing.note(), caller.who());
     }
 
     public record Closing(@NotNull FollowUpOutcome outcome, @Size(max = 500) String note) {

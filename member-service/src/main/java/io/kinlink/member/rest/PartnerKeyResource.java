@@ -44,7 +44,7 @@ public class PartnerKeyResource {
     public Response create(@Valid @NotNull NewKey request) {
         PartnerKeys.CreatedKey created = keys.create(request.name().strip(), request.branches().stream().map(String::strip)
                 .distinct().toList(), request.requestsPerMinute() == null ? 600 : request.requestsPerMinute(),
-                caller.subject());
+                caller.who());
         return Response.created(URI.create("/api/partner-keys/" + created.partnerKey().id())).entity(created).build();
     }
 
@@ -57,7 +57,7 @@ public class PartnerKeyResource {
     @POST
     @Path("/{keyId}/revoke")
     public PartnerKeys.PartnerKeyView revoke(@PathParam("keyId") UUID keyId) {
-        return keys.revoke(keyId, caller.subject());
+        return keys.revoke(keyId, caller.who());
     }
 
     public record NewKey(@NotBlank @Size(max = 100) String name,

@@ -56,7 +56,7 @@ public class PrivacyNoticeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response publish(@Valid @NotNull NewNotice notice) {
         PrivacyNotice published = notices.publish(notice.textZh().strip(), notice.textEn().strip(), notice.url(),
-                caller.subject());
+                caller.who());
         return Response.created(URI.create("/api/privacy-notice")).entity(published).build();
     }
 

@@ -65,7 +65,7 @@ public class WebhookResource {
     public Response register(@Valid @NotNull NewEndpoint request) {
         WebhookEndpoints.Created created = endpoints.register(request.partnerKeyId(), request.url().strip(),
                 request.description(), request.eventTypes().stream().map(String::strip).distinct().toList(),
-                caller.subject());
+                caller.who());
         return Response.created(URI.create("/api/webhooks/" + created.endpoint().id())).entity(created).build();
     }
 
@@ -92,14 +92,14 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public WebhookEndpoint disable(@PathParam("id") UUID id, @Valid StatusNote note) {
         return endpoints.setStatus(id, EndpointStatus.DISABLED,
-                Optional.ofNullable(note).map(StatusNote::reason), caller.subject());
+                Optional.ofNullable(note).map(StatusNote::reason), caller.who());
     }
 
     /** Active again, with a clean failure record; what waited goes out. */
     @POST
     @Path("/{id}/enable")
     public WebhookEndpoint enable(@PathParam("id") UUID id) {
-        return endpoints.setStatus(id, EndpointStatus.ACTIVE, Optional.empty(), caller.subject());
+        return endpoints.setStatus(id, EndpointStatus.ACTIVE, Optional.empty(), caller.who());
     }
 
     /** The endpoint's deliveries, newest first, with status, tries and the last latency. */
@@ -122,7 +122,7 @@ public class WebhookResource {
     @POST
     @Path("/deliveries/{deliveryId}/replay")
     public WebhookDelivery replay(@PathParam("deliveryId") UUID deliveryId) {
-        return deliveries.replay(deliveryId, caller.subject());
+        return deliveries.replay(deliveryId, caller.who());
     }
 
     public record NewEndpoint(@NotNull UUID partnerKeyId, @NotBlank @Size(max = 2000) String url,

@@ -73,8 +73,11 @@ class BranchTest {
                 "address", "北山街 1 号")).statusCode(201)
                 .header("Location", containsString("/api/branches/" + id))
                 .body("active", equalTo(true)).body("changedBy", equalTo("test-operator"));
-        saveBranch(id, Map.of("nameZh", "杭州湖滨店", "nameEn", "Hangzhou Hubin", "city", "杭州")).statusCode(200)
-                .body("nameZh", equalTo("杭州湖滨店")).body("address", equalTo(null));
+        // an operator who logged in is recorded by their user name
+        given().header("Authorization", "Bearer " + TestIdentity.operatorNamed("ops-lead"))
+                .contentType(ContentType.JSON).body(Map.of("nameZh", "杭州湖滨店", "nameEn", "Hangzhou Hubin", "city", "杭州"))
+                .when().put("/api/branches/" + id).then().statusCode(200)
+                .body("nameZh", equalTo("杭州湖滨店")).body("address", equalTo(null)).body("changedBy", equalTo("ops-lead"));
         given().get("/api/branches/" + id).then().statusCode(200).body("nameEn", equalTo("Hangzhou Hubin"));
 
         try (TopicProbe probe = new TopicProbe(Infrastructure.shared().kafkaBootstrapServers(), Topics.MEMBER_EVENTS)) {
