@@ -54,9 +54,11 @@ final class RunningPlatform {
             traces = TraceCollector.start();
             Map<String, String> tracing = Map.of("KINLINK_TELEMETRY_OTLP_ENDPOINT", traces.endpoint(),
                     "KINLINK_TELEMETRY_EXPORT_DELAY", "200ms");
+            // every console call renews the console's login, so ConsoleSessionIT sees a renewal without waiting
+            Map<String, String> consoleRenewal = Map.of("KINLINK_GATEWAY_CONSOLE_RENEW_BEFORE", "15m");
             platform = KinlinkPlatform.start(root, infrastructure.kafkaBootstrapServers(),
                     infrastructure.databaseServer(), "e2e", PortForwarder.freePorts(4), SECRETS,
-                    merged(generousLimits, tracing),
+                    merged(merged(generousLimits, tracing), consoleRenewal),
                     merged(SERVICE_SETTINGS, tracing), root.resolve("e2e/target/service-logs"));
             Infrastructure.stopBeforeServers(() -> {
                 platform.close();

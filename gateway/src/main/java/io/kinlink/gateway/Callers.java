@@ -76,6 +76,16 @@ final class Callers {
         }
     }
 
+    /** The claims of a valid operator token (signature, issuer, audience, expiry checked); empty otherwise. */
+    Optional<JwtClaims> operatorClaims(String token) {
+        try {
+            JwtClaims claims = consumer.processToClaims(token);
+            return "operator".equals(claims.getClaimValue("kind")) ? Optional.of(claims) : Optional.empty();
+        } catch (InvalidJwtException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * Who is calling, as the gateway verified it from the presented credentials (not to be confused
      * with the services' {@code Caller}, which they read from the identity the gateway forwards).

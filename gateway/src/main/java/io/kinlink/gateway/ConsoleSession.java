@@ -1,7 +1,15 @@
 package io.kinlink.gateway;
 
+import java.time.Instant;
+
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -17,13 +25,22 @@ final class ConsoleSession {
     static final String COOKIE = "kinlink_console";
     static final String HEADER = "X-Kinlink-Console";
     private static final String LOGIN = "/api/auth/operator-token";
+    private static final String RENEWAL = "/internal/operator-tokens/renewal";
+    private static final String RENEWED = "kinlink.console.renewed-token";
 
     private final ServiceProxy proxy;
     private final Callers callers;
+    private final HttpClient client;
+    private final GatewaySettings settings;
+    private final ForwardedIdentity identity;
 
-    ConsoleSession(ServiceProxy proxy, Callers callers) {
+    ConsoleSession(ServiceProxy proxy, Callers callers, HttpClient client, GatewaySettings settings,
+                   ForwardedIdentity identity) {
         this.proxy = proxy;
         this.callers = callers;
+        this.client = client;
+        this.settings = settings;
+        this.identity = identity;
     }
 
     /** The Authorization a request carries: its own header, else the console's cookie with the console's header. */
@@ -31,6 +48,10 @@ final class ConsoleSession {
         String header = ctx.request().getHeader("Authorization");
         if (header != null) {
             return header;
+        }
+        String renewed = ctx.get(RENEWED);
+        if (renewed != null) {
+            return "Bearer " + renewed;
         }
         Cookie cookie = ctx.request().getCookie(COOKIE);
         return cookie != null && ctx.request().getHeader(HEADER) != null ? "Bearer " + cookie.getValue() : null;
@@ -68,6 +89,55 @@ final class ConsoleSession {
             // an expired or foreign cookie is no login: the console shows its login form
         }
         ServiceProxy.unauthenticated(ctx, "Log in as an operator");
+    }
+
+    /**
+     * While an operator works in the console, a token near its end is renewed by the member service
+     * (within the session limit since the login) and the cookie replaced; an idle console's token
+     * simply ends. A failed renewal changes nothing: the current token serves until it expires.
+     */
+    void renewIfDue(RoutingContext ctx) {
+        Cookie cookie = ctx.request().getCookie(COOKIE);
+        if (ctx.request().getHeader("Authorization") != null || cookie == null || ctx.request().getHeader(HEADER) == null) {
+            ctx.next();
+            return;
+        }
+        JsonObject renewal = callers.operatorClaims(cookie.getValue()).map(this::renewalIfDue).orElse(null);
+        if (renewal == null) {
+            ctx.next();
+            return;
+        }
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
+                .setAbsoluteURI(settings.services().get("member").resolve(RENEWAL).toString())
+                .setIdleTimeout(settings.timeout().toMillis())
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Authorization", "Bearer " + identity.gatewayToken());
+        client.request(options)
+                .compose(request -> request.send(renewal.encode()))
+                .compose(response -> response.body().map(body -> response.statusCode() == 200 ? body.toJsonObject() : null))
+                .onComplete(done -> {
+                    if (done.succeeded() && done.result() != null) {
+                        String token = done.result().getString("accessToken");
+                        ctx.put(RENEWED, token);
+                        ctx.response().addCookie(cookie(token, done.result().getLong("expiresIn")));
+                    }
+                    ctx.next();
+                });
+    }
+
+    /** The renewal to ask for, when the token ends soon and names its login time; null otherwise. */
+    private JsonObject renewalIfDue(JwtClaims claims) {
+        try {
+            Object loggedIn = claims.getClaimValue("auth_time");
+            Instant expires = Instant.ofEpochSecond(claims.getExpirationTime().getValue());
+            if (!(loggedIn instanceof Number) || Instant.now().plus(settings.consoleRenewBefore()).isBefore(expires)) {
+                return null;
+            }
+            return new JsonObject().put("operatorId", claims.getSubject())
+                    .put("loggedInAt", Instant.ofEpochSecond(((Number) loggedIn).longValue()).toString());
+        } catch (MalformedClaimException e) {
+            return null;
+        }
     }
 
     /** {@code DELETE}: the cookie is gone; the token itself ends with its lifetime. */

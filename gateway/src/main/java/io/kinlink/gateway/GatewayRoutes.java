@@ -46,8 +46,9 @@ public class GatewayRoutes {
                 .setMaxPoolSize(64));
         RateLimiter limiter = new RateLimiter(System::nanoTime);
         Callers callers = new Callers(settings.authPublicKey());
-        ServiceProxy proxy = new ServiceProxy(client, settings, new ForwardedIdentity(settings.signingKey()),
-                callers, limiter, new UpstreamCalls(telemetry, registry));
+        ForwardedIdentity identity = new ForwardedIdentity(settings.signingKey());
+        ServiceProxy proxy = new ServiceProxy(client, settings, identity, callers, limiter,
+                new UpstreamCalls(telemetry, registry));
         router.get("/openapi.json").handler(new OpenApiDocument(client, settings)::serve);
         router.get("/asyncapi.json").handler(AsyncApiDocument.load()::serve);
         vertx.setPeriodic(60_000, tick -> limiter.evictIdle(TimeUnit.MINUTES.toNanos(10)));
@@ -68,7 +69,7 @@ public class GatewayRoutes {
         HttpRefusals.STATUSES.forEach(status -> router.errorHandler(status, ctx -> HttpRefusals.send(ctx, status)));
         // limited before the body is read: a client over its limit costs no more than its headers
         router.routeWithRegex("/(api|r)(/.*)?").order(-50).handler(frontDoor::rateLimit);
-        installConsole(router, proxy, callers, frontDoor);
+        installConsole(router, new ConsoleSession(proxy, callers, client, settings, identity), frontDoor);
         // the one answer put together from two services; before the routes that forward one request to one service
         router.get(KpiComposition.PATH).handler(new KpiComposition(proxy, callers)::serve)
                 .failureHandler(GatewayRoutes::failed);
@@ -85,9 +86,10 @@ public class GatewayRoutes {
      * The operators' console: its login (the cookie; limited like every login), its pages and the
      * chart library it draws with, served from here under a policy without inline scripts.
      */
-    private void installConsole(Router router, ServiceProxy proxy, Callers callers, FrontDoor frontDoor) {
-        ConsoleSession session = new ConsoleSession(proxy, callers);
+    private void installConsole(Router router, ConsoleSession session, FrontDoor frontDoor) {
         router.post(ConsoleSession.PATH).order(-50).handler(frontDoor::rateLimit);
+        // after the limits, before any API route: a console token near its end is renewed first
+        router.routeWithRegex("/api(/.*)?").order(-40).handler(session::renewIfDue);
         router.post(ConsoleSession.PATH).handler(BodyHandler.create(false).setBodyLimit(4_096)).handler(session::logIn)
                 .failureHandler(GatewayRoutes::failed);
         router.get(ConsoleSession.PATH).handler(session::current);

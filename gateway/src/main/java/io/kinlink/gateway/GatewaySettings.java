@@ -23,6 +23,10 @@ public interface GatewaySettings {
     @WithDefault("2s")
     Duration connectTimeout();
 
+    /** A console login with less than this to live is renewed on the operator's next call. */
+    @WithDefault("5m")
+    Duration consoleRenewBefore();
+
     /** Larger request bodies are refused with 413. */
     @WithDefault("65536")
     long maxBodyBytes();

@@ -24,6 +24,13 @@ public interface AuthSettings {
     @WithDefault("P30D")
     Duration refreshTokenLifetime();
 
+    /**
+     * How long after logging in an operator's token may still be renewed (the console renews it
+     * while the operator works; an idle console ends with its token).
+     */
+    @WithDefault("PT10H")
+    Duration operatorSessionLimit();
+
     BootstrapAdmin bootstrapAdmin();
 
     LoginCodes loginCodes();

@@ -1,6 +1,7 @@
 package io.kinlink.member.auth;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,8 +71,32 @@ public class OperatorAccounts {
         UUID id = (UUID) rows.get(0)[0];
         em.createNativeQuery("update operator_account set last_login_at = ?2 where id = ?1")
                 .setParameter(1, id).setParameter(2, clock.instant()).executeUpdate();
-        Set<String> roles = Set.of(((String) rows.get(0)[2]).split(","));
-        String token = tokens.accessToken("operator", id.toString(), roles, Map.of("name", username));
+        return issue(id, username, (String) rows.get(0)[2], clock.instant());
+    }
+
+    /**
+     * A fresh access token for an operator still working, asked by the gateway for the console:
+     * the account must still be active, and the login no older than the session limit. The login
+     * time travels in {@code auth_time}, so renewing never extends that limit.
+     */
+    @Transactional
+    public AccessToken renew(UUID operatorId, Instant loggedInAt) {
+        if (!clock.instant().isBefore(loggedInAt.plus(settings.operatorSessionLimit()))) {
+            throw new UnauthenticatedProblem("session-ended", "Session ended", "Log in again");
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "select username, roles from operator_account where id = ?1 and active")
+                .setParameter(1, operatorId).getResultList();
+        if (rows.isEmpty()) {
+            throw new UnauthenticatedProblem("session-ended", "Session ended", "The account is no longer active");
+        }
+        return issue(operatorId, (String) rows.get(0)[0], (String) rows.get(0)[1], loggedInAt);
+    }
+
+    private AccessToken issue(UUID id, String username, String roles, Instant loggedInAt) {
+        String token = tokens.accessToken("operator", id.toString(), Set.of(roles.split(",")),
+                Map.of("name", username, "auth_time", loggedInAt.getEpochSecond()));
         return new AccessToken(token, "Bearer", tokens.accessLifetime().toSeconds());
     }
 

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +51,33 @@ class OperatorLoginTest {
         assertTrue(claims.getJsonArray("groups").getList().containsAll(List.of("admin", "operator")));
         assertEquals("RS256", new JsonObject(new String(Base64.getUrlDecoder().decode(token.split("\\.")[0])))
                 .getString("alg"));
+    }
+
+    @Test
+    void the_gateway_renews_a_working_operators_token_within_the_session_limit_and_never_beyond() {
+        String token = login("admin", TestIdentity.adminPassword()).statusCode(200).extract().path("accessToken");
+        JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1])));
+        Instant loggedInAt = Instant.ofEpochSecond(claims.getLong("auth_time"));
+        String operator = claims.getString("sub");
+
+        String renewed = renewal(TestIdentity.gateway(), operator, loggedInAt).statusCode(200)
+                .body("expiresIn", equalTo(900)).extract().path("accessToken");
+        JsonObject renewedClaims = new JsonObject(new String(Base64.getUrlDecoder().decode(renewed.split("\\.")[1])));
+        assertEquals(operator, renewedClaims.getString("sub"));
+        assertEquals("admin", renewedClaims.getString("name"));
+        assertEquals(loggedInAt.getEpochSecond(), renewedClaims.getLong("auth_time"), "renewing keeps the login time");
+
+        renewal(TestIdentity.gateway(), operator, Instant.now().minus(Duration.ofHours(10))).statusCode(401)
+                .body("type", equalTo("urn:kinlink:problem:session-ended"));
+        renewal(TestIdentity.gateway(), UUID.randomUUID().toString(), loggedInAt).statusCode(401);
+        // only the gateway renews: an operator cannot extend their own session
+        renewal(TestIdentity.member(UUID.randomUUID()), operator, loggedInAt).statusCode(403);
+    }
+
+    private static ValidatableResponse renewal(String identity, String operator, Instant loggedInAt) {
+        return given().header("Authorization", "Bearer " + identity).contentType(ContentType.JSON)
+                .body(Map.of("operatorId", operator, "loggedInAt", loggedInAt.toString()))
+                .post("/internal/operator-tokens/renewal").then();
     }
 
     @Test
