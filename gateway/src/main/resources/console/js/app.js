@@ -59,14 +59,7 @@ async function showPage() {
       link.removeAttribute('aria-current');
     }
   });
-  if (name === 'overview') {
-    await guarded(async () => {
-      await overview.loadBranches();
-      await overview.load();
-    }, 'overview-error');
-  } else {
-    await guarded(PAGES[name].load, name + '-error');
-  }
+  await guarded(PAGES[name].load, name + '-error');
 }
 
 async function logIn(event) {

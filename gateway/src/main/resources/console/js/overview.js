@@ -7,11 +7,8 @@ let charts = [];
 let shown = null;
 let asked = 0; // the newest overview asked for: an older answer arriving late is dropped
 
-export async function loadBranches() {
-  await fillBranches($('branch'));
-}
-
 export async function load() {
+  await fillBranches($('branch'));
   const period = $('period').value;
   const branch = $('branch').value;
   const mine = ++asked;
