@@ -58,10 +58,12 @@ class ConsoleBrowserIT {
         String branch = scriptedMonth();
 
         browser.get(RunningPlatform.gatewayUrl() + "/console");
-        // another test of this class may have logged in already
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
-                "fetch('/console/session', {method: 'DELETE'}).then(() => arguments[arguments.length - 1]())");
-        browser.navigate().refresh();
+        // another test of this class may have logged in already: log out as an operator would, once the
+        // page has loaded (a renewal still in flight would otherwise bring the cookie back)
+        wait.until(driver -> !driver.findElements(By.cssSelector("#login:not([hidden]), #kpis article")).isEmpty());
+        if (browser.findElements(By.cssSelector("#login:not([hidden])")).isEmpty()) {
+            browser.findElement(By.id("logout")).click();
+        }
         String[] administrator = RunningPlatform.administrator();
         logIn(administrator[0], administrator[1] + "-wrong");
         assertEquals("用户名或密码错误", wait.until(driver -> {
@@ -119,7 +121,7 @@ class ConsoleBrowserIT {
         logInUnlessLoggedIn();
         browser.get(RunningPlatform.gatewayUrl() + "/console/#budget");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("budget-period")));
-        setMonth("budget-period", HELD_MONTH);
+        setValue("budget-period", HELD_MONTH);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("held-" + held[0])));
         String issuedBefore = text("#budget-figures [data-figure=spent] dd");
 
@@ -308,12 +310,7 @@ class ConsoleBrowserIT {
         }
     }
 
-    /** Sets a month field (Chromium's month picker takes typed text by locale) and lets the page know. */
-    private static void setMonth(String id, String month) {
-        setValue(id, month);
-    }
-
-    /** Sets a field's value as a picker would, and lets the page know. */
+    /** Sets a field as a picker would (Chromium's month and date pickers read typed text by locale); tells the page. */
     private static void setValue(String id, String value) {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "const field = document.getElementById(arguments[0]); field.value = arguments[1];"

@@ -86,14 +86,14 @@ class LandingPageBrowserIT {
         assertEquals(Integer.toString(RunningPlatform.privacyNoticeVersion()),
                 browser.findElement(By.id("privacyAccepted")).getAttribute("data-version"));
 
-        screenshot("landing-page.png");
+        HeadlessChromium.screenshot(browser, "landing-page.png");
 
         browser.get(shareUrl + (shareUrl.contains("?") ? "&" : "?") + "lang=en");
         assertEquals("Join Yueyan Aesthetics Club", browser.getTitle());
         assertTrue(browser.findElement(By.id("gift")).getText().contains("见面礼 " + code));
         assertEquals("Shanghai Xuhui", new Select(browser.findElement(By.id("branch"))).getFirstSelectedOption().getText());
         assertEquals("Privacy notice", browser.findElement(By.cssSelector("#privacy-notice summary")).getText());
-        screenshot("landing-page-en.png");
+        HeadlessChromium.screenshot(browser, "landing-page-en.png");
         browser.get(shareUrl);
 
         String friendPhone = phone();
@@ -160,9 +160,6 @@ class LandingPageBrowserIT {
         return to;
     }
 
-    private static void screenshot(String file) throws IOException {
-        HeadlessChromium.screenshot(browser, file);
-    }
 
     private static String phone() {
         return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
