@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -33,12 +35,57 @@ final class Gateway {
                 "{\"name\":\"Benchmark till\",\"branches\":[\"" + BRANCH + "\"],\"requestsPerMinute\":100000}"), "key");
     }
 
-    /** A new member of the branch, with a referral code when given; their id. */
-    String register(String referralCode) throws IOException, InterruptedException {
-        String phone = "13" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
+    /** A member as the benchmark knows them: id and phone (to log in with). */
+    record Registered(String id, String phone) {
+    }
+
+    /** A new member of the branch, with a referral code when given. */
+    Registered register(String referralCode) throws IOException, InterruptedException {
+        String phone = randomPhone();
+        return new Registered(field(post("/api/members", null, registration(phone, referralCode)), "id"), phone);
+    }
+
+    /** A sign-up as the share page sends it: a new phone and, when given, the inviter's code. */
+    HttpRequest registrationRequest(String referralCode) {
+        return HttpRequest.newBuilder(URI.create(url + "/api/members")).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(registration(randomPhone(), referralCode))).build();
+    }
+
+    private static String registration(String phone, String referralCode) {
         String code = referralCode == null ? "" : ",\"referralCode\":\"" + referralCode + "\"";
-        return field(post("/api/members", null, "{\"name\":\"Bench\",\"phone\":\"" + phone + "\",\"branch\":\""
-                + BRANCH + "\",\"marketingConsent\":false,\"privacyNoticeVersion\":1" + code + "}"), "id");
+        return "{\"name\":\"Bench\",\"phone\":\"" + phone + "\",\"branch\":\"" + BRANCH
+                + "\",\"marketingConsent\":false,\"privacyNoticeVersion\":1" + code + "}";
+    }
+
+    private static String randomPhone() {
+        return "13" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
+    }
+
+    /**
+     * Logs a member in as the app does: asks for a code, reads it where the local code sender
+     * writes it (the member service's log), trades it for an access token; the Authorization value.
+     */
+    String memberLogin(String phone, Path memberServiceLog) throws IOException, InterruptedException {
+        post("/api/auth/member-code", null, "{\"phone\":\"" + phone + "\"}");
+        Pattern line = Pattern.compile("Login code for \\S*\\*{4}" + phone.substring(phone.length() - 4) + ": (\\d{6})");
+        for (int tries = 0; tries < 100; tries++) {
+            Matcher found = line.matcher(Files.readString(memberServiceLog));
+            String code = null;
+            while (found.find()) {
+                code = found.group(1);
+            }
+            if (code != null) {
+                return "Bearer " + field(post("/api/auth/member-token", null,
+                        "{\"phone\":\"" + phone + "\",\"code\":\"" + code + "\"}"), "accessToken");
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("no login code for a member in " + memberServiceLog);
+    }
+
+    String operatorAuthorization() {
+        return operator;
     }
 
     /** The member's referral code, once the referral service has issued it. */
@@ -57,6 +104,12 @@ final class Gateway {
     HttpRequest balance(String member) {
         return HttpRequest.newBuilder(URI.create(url + "/api/members/" + member + "/rewards/balance"))
                 .header("X-Api-Key", partnerKey).timeout(Duration.ofSeconds(30)).build();
+    }
+
+    /** A read with a bearer token: a member's own ({@code /api/me/...}) or an operator's. */
+    HttpRequest read(String path, String authorization) {
+        return HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", authorization)
+                .timeout(Duration.ofSeconds(30)).build();
     }
 
     HttpRequest purchase(String member, long amountFen) {

@@ -40,6 +40,17 @@ final class PipelineLatency {
         return buckets;
     }
 
+    /** Reads the histogram until it has measured {@code expected} purchases since {@code before} (or two minutes passed). */
+    Map<Double, Double> awaitCredits(Map<Double, Double> before, long expected) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        Map<Double, Double> now = buckets();
+        while (count(now) - count(before) < expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            now = buckets();
+        }
+        return now;
+    }
+
     static double count(Map<Double, Double> buckets) {
         return buckets.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
     }

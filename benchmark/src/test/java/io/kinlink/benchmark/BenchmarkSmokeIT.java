@@ -3,6 +3,7 @@ package io.kinlink.benchmark;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,8 @@ class BenchmarkSmokeIT {
 
     @Test
     void under_load_no_request_errs_and_every_purchase_is_credited() throws Exception {
-        Benchmark.Outcome outcome = Benchmark.run(Path.of(System.getProperty("kinlink.root", "..")), true, 5, 20);
+        Benchmark.Outcome outcome = Benchmark.run(Path.of(System.getProperty("kinlink.root", "..")),
+                Benchmark.Options.parse(List.of("--quick")));
         assertTrue(outcome.correct(), outcome.report());
     }
 }

@@ -6,27 +6,31 @@ import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.smallrye.jwt.build.Jwt;
 
 /**
  * The identity the gateway forwards to a service: a short-lived RS256 token for issuer
  * {@code kinlink-gateway} and audience {@code kinlink-services}, which the services verify. A
- * caller's own Authorization header never reaches a service. Anonymous callers share one token
- * for half its minute; a logged-in caller gets one of their own.
+ * caller's own Authorization header never reaches a service. A token is reused for half its
+ * minute by every request of the same caller with the same claims (signing costs far more than
+ * forwarding), so anonymous callers share one.
  */
 final class ForwardedIdentity {
 
     static final String ISSUER = "kinlink-gateway";
     static final String AUDIENCE = "kinlink-services";
     private static final Duration LIFETIME = Duration.ofSeconds(60);
-    private static final long REUSE_NANOS = Duration.ofSeconds(30).toNanos();
+    private static final Duration REUSE = Duration.ofSeconds(30);
+    private static final int MAX_CALLERS = 20_000;
+
+    private static final Callers.VerifiedCaller GATEWAY = new Callers.VerifiedCaller("gateway", "kinlink-gateway",
+            Set.of("gateway"), List.of(), null, 0, null);
 
     private final PrivateKey key;
-    private final AtomicReference<Minted> anonymous = new AtomicReference<>();
-    private final AtomicReference<Minted> gateway = new AtomicReference<>();
+    private final ReuseWindow<Callers.VerifiedCaller, String> tokens = new ReuseWindow<>(REUSE, MAX_CALLERS);
 
     ForwardedIdentity(String signingKey) {
         try {
@@ -37,11 +41,12 @@ final class ForwardedIdentity {
         }
     }
 
-    /** The token for a caller: the shared anonymous one, or one signed for this caller now. */
+    /** The token for a caller (its claims those of the caller's kind), signed within the last half minute. */
     String tokenFor(Callers.VerifiedCaller caller) {
-        if (caller == Callers.ANONYMOUS) {
-            return anonymousToken();
-        }
+        return tokens.get(caller, this::sign);
+    }
+
+    private String sign(Callers.VerifiedCaller caller) {
         var token = Jwt.issuer(ISSUER).audience(AUDIENCE).subject(caller.subject()).groups(caller.roles())
                 .claim("kind", caller.kind());
         if (caller.name() != null) {
@@ -58,25 +63,10 @@ final class ForwardedIdentity {
 
     /** The gateway's own identity, for the member service's internal key checks. */
     String gatewayToken() {
-        return reused(gateway, "gateway", "kinlink-gateway", "gateway");
+        return tokenFor(GATEWAY);
     }
 
     String anonymousToken() {
-        return reused(anonymous, "anonymous", "anonymous", "public");
-    }
-
-    /** A token of one of the gateway's fixed identities, signed anew once the last is half its life old. */
-    private String reused(AtomicReference<Minted> cache, String kind, String subject, String group) {
-        Minted current = cache.get();
-        long now = System.nanoTime();
-        if (current == null || now - current.at() > REUSE_NANOS) {
-            current = new Minted(Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).groups(Set.of(group))
-                    .claim("kind", kind).expiresIn(LIFETIME).jws().sign(key), now);
-            cache.set(current);
-        }
-        return current.token();
-    }
-
-    private record Minted(String token, long at) {
+        return tokenFor(Callers.ANONYMOUS);
     }
 }

@@ -27,6 +27,13 @@ public interface GatewaySettings {
     @WithDefault("5m")
     Duration consoleRenewBefore();
 
+    /**
+     * How long a partner key's check by the member service is reused (per key and member asked
+     * about): a revoked key is refused within this. Zero asks on every request.
+     */
+    @WithDefault("1s")
+    Duration partnerKeyReuse();
+
     /** Larger request bodies are refused with 413. */
     @WithDefault("65536")
     long maxBodyBytes();

@@ -5,7 +5,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -14,8 +17,10 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * A partner's API key ({@code X-Api-Key}, or a bearer token starting {@code klk_}) is checked by
- * the member service on every request, without caching, so a revoked key fails at once. The same
- * call says whether the member the request is about lies within the key's branches.
+ * the member service, which also says whether the member the request is about lies within the
+ * key's branches. A check (its answer, or the one still under way) serves every request with the
+ * same key and member for {@code kinlink.gateway.partner-key-reuse} (1 s), so a revoked key is
+ * refused within that and a till's burst costs the member service one call.
  */
 final class PartnerKeyCheck {
 
@@ -26,12 +31,14 @@ final class PartnerKeyCheck {
     private final URI memberService;
     private final ForwardedIdentity identity;
     private final GatewaySettings settings;
+    private final ReuseWindow<Asked, Future<Callers.VerifiedCaller>> checks;
 
     PartnerKeyCheck(HttpClient client, GatewaySettings settings, ForwardedIdentity identity) {
         this.client = client;
         this.settings = settings;
         this.memberService = settings.services().get("member");
         this.identity = identity;
+        this.checks = new ReuseWindow<>(settings.partnerKeyReuse(), 50_000);
     }
 
     /** The key a request presents, or null. */
@@ -50,7 +57,27 @@ final class PartnerKeyCheck {
     /** The partner holding the key; fails with RefusedCredentials for a key that is not live. */
     Future<Callers.VerifiedCaller> callerFor(String key, String path) {
         Matcher member = MEMBER_PATH.matcher(path);
-        JsonObject check = new JsonObject().put("key", key).put("memberId", member.matches() ? member.group(1) : null);
+        Asked asked = new Asked(key, member.matches() ? member.group(1).toLowerCase() : null);
+        Future<Callers.VerifiedCaller> check = checks.get(asked, this::ask);
+        // a shared check completes on the context of the request that started it: answer on ours
+        Context here = Vertx.currentContext();
+        Promise<Callers.VerifiedCaller> answer = Promise.promise();
+        check.onComplete(result -> {
+            // an unreachable member service is not an answer: the next request asks again
+            if (result.failed() && !(result.cause() instanceof Callers.RefusedCredentials)) {
+                checks.forget(asked, check);
+            }
+            if (here == null || here == Vertx.currentContext()) {
+                answer.handle(result);
+            } else {
+                here.runOnContext(ignored -> answer.handle(result));
+            }
+        });
+        return answer.future();
+    }
+
+    private Future<Callers.VerifiedCaller> ask(Asked asked) {
+        JsonObject check = new JsonObject().put("key", asked.key()).put("memberId", asked.memberId());
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
                 .setAbsoluteURI(memberService.resolve("/internal/partner-keys/verification").toString())
                 .setIdleTimeout(settings.timeout().toMillis())
@@ -70,5 +97,8 @@ final class PartnerKeyCheck {
                             verified.getJsonArray("branches").getList().stream().map(Object::toString).toList(),
                             verified.getString("confirmedMember"), verified.getInteger("requestsPerMinute"), null);
                 }));
+    }
+
+    private record Asked(String key, String memberId) {
     }
 }

@@ -106,6 +106,11 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    /** The operating system's id of the process (the benchmark reads its memory). */
+    public long pid() {
+        return process.pid();
+    }
+
     public Path log() {
         return log;
     }

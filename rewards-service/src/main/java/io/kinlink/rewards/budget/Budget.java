@@ -2,6 +2,7 @@ package io.kinlink.rewards.budget;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.List;
 
 import io.kinlink.platform.AdvisoryLocks;
 import io.kinlink.rewards.config.RewardsSettings;
@@ -45,15 +46,18 @@ public class Budget {
         return issued(period) + valueFen <= cap(period, at);
     }
 
-    /** Counts a payment (positive) or its undoing (negative) once per source. */
+    /** Counts a payment (positive) or its undoing (negative) once per source, into its month's total. */
     @Transactional(TxType.MANDATORY)
     public void recordUse(YearMonth period, long valueFen, RewardKind kind, String source, Instant at) {
         if (valueFen == 0) {
             return;
         }
         em.createNativeQuery("""
-                        insert into budget_use (period, value_fen, kind, source, at) values (?1, ?2, ?3, ?4, ?5)
-                        on conflict (source) do nothing""")
+                        with counted as (
+                            insert into budget_use (period, value_fen, kind, source, at) values (?1, ?2, ?3, ?4, ?5)
+                            on conflict (source) do nothing
+                            returning period, value_fen)
+                        """ + ADD_TO_ISSUED)
                 .setParameter(1, period.toString()).setParameter(2, valueFen).setParameter(3, kind.name()).setParameter(4, source)
                 .setParameter(5, at).executeUpdate();
     }
@@ -62,31 +66,52 @@ public class Budget {
     @Transactional(TxType.MANDATORY)
     public void takeBack(String source, String undoSource, Instant at) {
         em.createNativeQuery("""
-                        insert into budget_use (period, value_fen, kind, source, at)
-                        select period, -value_fen, kind, ?2, ?3 from budget_use where source = ?1
-                        on conflict (source) do nothing""")
+                        with counted as (
+                            insert into budget_use (period, value_fen, kind, source, at)
+                            select period, -value_fen, kind, ?2, ?3 from budget_use where source = ?1
+                            on conflict (source) do nothing
+                            returning period, value_fen)
+                        """ + ADD_TO_ISSUED)
                 .setParameter(1, source).setParameter(2, undoSource).setParameter(3, at).executeUpdate();
     }
+
+    /** Adds to the revenue of the month of {@code occurredAt}: a purchase's amount, or minus what a refund returned. */
+    @Transactional(TxType.MANDATORY)
+    public void countRevenue(Instant occurredAt, long deltaFen) {
+        if (deltaFen == 0) {
+            return;
+        }
+        em.createNativeQuery("""
+                        insert into budget_total (period, revenue_fen) values (?1, ?2)
+                        on conflict (period) do update set revenue_fen = budget_total.revenue_fen + excluded.revenue_fen""")
+                .setParameter(1, periodOf(occurredAt).toString()).setParameter(2, deltaFen).executeUpdate();
+    }
+
+    private static final String ADD_TO_ISSUED = """
+            insert into budget_total (period, issued_fen) select period, value_fen from counted
+            on conflict (period) do update set issued_fen = budget_total.issued_fen + excluded.issued_fen""";
 
     /** Points at their value in fen, rounded down. */
     public long valueOfPoints(long points) {
         return Math.multiplyExact(points, 100L) / settings.pointsPerCny();
     }
 
+    /** The month's revenue, net of refunds (its running total). */
     @Transactional(TxType.MANDATORY)
     public long revenue(YearMonth period) {
-        Instant from = start(period);
-        Instant to = start(period.plusMonths(1));
-        return ((Number) em.createNativeQuery("""
-                        select coalesce(sum(amount_fen - refunded_fen), 0) from purchase_record
-                        where occurred_at >= ?1 and occurred_at < ?2""")
-                .setParameter(1, from).setParameter(2, to).getSingleResult()).longValue();
+        return total("revenue_fen", period);
     }
 
+    /** The value issued in the month, net of what was taken back (its running total). */
     @Transactional(TxType.MANDATORY)
     public long issued(YearMonth period) {
-        return ((Number) em.createNativeQuery("select coalesce(sum(value_fen), 0) from budget_use where period = ?1")
-                .setParameter(1, period.toString()).getSingleResult()).longValue();
+        return total("issued_fen", period);
+    }
+
+    private long total(String column, YearMonth period) {
+        List<?> totals = em.createNativeQuery("select " + column + " from budget_total where period = ?1")
+                .setParameter(1, period.toString()).getResultList();
+        return totals.isEmpty() ? 0 : ((Number) totals.get(0)).longValue();
     }
 
     /**

@@ -61,11 +61,31 @@ public class RefundReversals {
 
     @Transactional(TxType.MANDATORY)
     public void onRefundAttributed(RefundAttributed refund, UUID eventId) {
-        em.createNativeQuery("update purchase_record set refunded_fen = greatest(refunded_fen, ?2) where purchase_id = ?1")
-                .setParameter(1, refund.purchaseId()).setParameter(2, refund.refundedTotalFen()).executeUpdate();
+        recordRefunded(refund.purchaseId(), refund.refundedTotalFen());
         ruleBook.at(refund.occurredAt()).milestone().ifPresent(rule ->
                 milestones.onRefund(refund.memberId(), refund.refundId(), rule.params().everyFen()));
         reconcile(refund.purchaseId(), eventId, refund.occurredAt());
+    }
+
+    /**
+     * Raises the purchase's refunded total (a late, smaller total changes nothing) and takes what
+     * it added off the revenue of the purchase's month.
+     */
+    private void recordRefunded(UUID purchase, long refundedTotalFen) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "select refunded_fen, occurred_at from purchase_record where purchase_id = ?1 for update")
+                .setParameter(1, purchase).getResultList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        long before = ((Number) rows.get(0)[0]).longValue();
+        if (refundedTotalFen <= before) {
+            return;
+        }
+        em.createNativeQuery("update purchase_record set refunded_fen = ?2 where purchase_id = ?1")
+                .setParameter(1, purchase).setParameter(2, refundedTotalFen).executeUpdate();
+        budget.countRevenue(SqlTimes.instant(rows.get(0)[1]), before - refundedTotalFen);
     }
 
     /** Brings every credit of the purchase down to the share of it not refunded so far. */

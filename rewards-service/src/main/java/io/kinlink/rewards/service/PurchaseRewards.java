@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import io.kinlink.events.PurchaseAttributed;
 import io.kinlink.events.PurchaseAttributed.ChainLink;
+import io.kinlink.rewards.budget.Budget;
 import io.kinlink.rewards.config.RewardsSettings;
 import io.kinlink.rewards.gate.Reward;
 import io.kinlink.rewards.gate.RewardGate;
@@ -45,9 +46,11 @@ public class PurchaseRewards {
     private final RewardsSettings settings;
     private final EntityManager em;
     private final RewardsMetrics metrics;
+    private final Budget budget;
 
     public PurchaseRewards(RewardGate gate, RuleBook ruleBook, MilestoneCoupons milestones, RewardsSettings settings,
-                           EntityManager em, RewardsMetrics metrics) {
+                           EntityManager em, RewardsMetrics metrics, Budget budget) {
+        this.budget = budget;
         this.gate = gate;
         this.ruleBook = ruleBook;
         this.milestones = milestones;
@@ -71,13 +74,17 @@ public class PurchaseRewards {
 
     /** Keeps the purchase for revenue and cumulative spend; false when it was seen before. */
     private boolean recordPurchase(PurchaseAttributed purchase) {
-        return em.createNativeQuery("""
+        boolean first = em.createNativeQuery("""
                         insert into purchase_record (purchase_id, member_id, amount_fen, occurred_at, branch)
                         values (?1, ?2, ?3, ?4, ?5) on conflict (purchase_id) do nothing""")
                 .setParameter(1, purchase.purchaseId()).setParameter(2, purchase.memberId())
                 .setParameter(3, purchase.amountFen()).setParameter(4, purchase.occurredAt())
                 .setParameter(5, purchase.branch())
                 .executeUpdate() == 1;
+        if (first) {
+            budget.countRevenue(purchase.occurredAt(), purchase.amountFen());
+        }
+        return first;
     }
 
     private void payRebates(PurchaseAttributed purchase, UUID eventId, ActiveRules rules,

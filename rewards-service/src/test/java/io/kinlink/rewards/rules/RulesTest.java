@@ -5,10 +5,12 @@ import static io.kinlink.rewards.RewardsEvents.envelope;
 import static io.kinlink.rewards.RewardsEvents.publish;
 import static io.kinlink.rewards.RewardsEvents.purchase;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -24,9 +26,12 @@ import io.kinlink.rewards.LedgerInvariants;
 import io.kinlink.testsupport.KinlinkInfraResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 /**
  * Operators' rules at work. Each test uses purchases in its own stretch of the past, so a rule
@@ -35,6 +40,9 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 @WithTestResource(value = KinlinkInfraResource.class, initArgs = @ResourceArg(name = "database", value = "rewards"))
 class RulesTest {
+
+    @Inject
+    EntityManager em;
 
     @AfterEach
     void ledgerInvariantsHold() {
@@ -104,6 +112,11 @@ class RulesTest {
             publish(envelope(vip, new ReferralQualified(UUID.randomUUID(), vip, UUID.randomUUID(), UUID.randomUUID(),
                     60_000, bought.minus(30 + i, ChronoUnit.DAYS))));
         }
+        // the qualifications travel under the referrer's key and the purchase under the buyer's: Kafka
+        // orders them only per key, so the purchase waits until all five are in
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                ((Number) em.createNativeQuery("select count(*) from qualified_referral where referrer_id = ?1")
+                        .setParameter(1, vip).getSingleResult()).intValue() == 5));
         UUID vipChain = UUID.randomUUID();
         // only the level-1 referrer is a VIP: 8% + 2% + 1% = 11% of 100,000 fen passes the 10% cap
         publish(purchase(UUID.randomUUID(), vipChain, 100_000, bought, vip, second, third));
