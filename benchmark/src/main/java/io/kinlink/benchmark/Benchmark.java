@@ -76,10 +76,15 @@ public final class Benchmark {
         String database = "bench" + System.currentTimeMillis() % 100_000;
         Path logs = root.resolve("benchmark/target/service-logs");
         long starting = System.nanoTime();
+        Map<String, String> serviceOverrides = Map.of("KINLINK_REWARDS_DEFAULTS_BUDGET_MINIMUM_FEN", "100000000000",
+                "MALLOC_ARENA_MAX", "2");
+        Map<String, String> gatewayOverrides = new java.util.HashMap<>(unlimitedPerAddress());
+        gatewayOverrides.put("MALLOC_ARENA_MAX", "2");
         KinlinkPlatform platform = KinlinkPlatform.start(root, infrastructure.kafkaBootstrapServers(),
                 infrastructure.databaseServer(), database, PortForwarder.freePorts(4), secrets,
-                unlimitedPerAddress(), Map.of("KINLINK_REWARDS_DEFAULTS_BUDGET_MINIMUM_FEN", "100000000000"), logs);
+                gatewayOverrides, serviceOverrides, logs);
         double startSeconds = (System.nanoTime() - starting) / 1e9;
+        StartUp startUp = new StartUp();
         try {
             Gateway gateway = new Gateway(platform.gatewayUrl());
             gateway.logIn(secrets.get(RandomKeys.ADMIN_USERNAME), secrets.get(RandomKeys.ADMIN_PASSWORD));
@@ -152,7 +157,10 @@ public final class Benchmark {
                     (System.nanoTime() - rateStarted) / 1e9, rate);
 
             List<Report.Footprint> footprints = Report.Footprint.of(platform.services(), platform.gateway());
-            Report report = new Report(results, sustained, atRate, ceiling, footprints, startSeconds,
+            Map<String, Double> alone = startUp.measure(root, platform.services(), StartUp.environments(
+                    infrastructure.kafkaBootstrapServers(), infrastructure.databaseServer(), database, secrets,
+                    serviceOverrides, platform.gatewayUrl()), logs);
+            Report report = new Report(results, sustained, atRate, ceiling, footprints, alone, startSeconds,
                     options.command());
             Report.write(root.resolve("benchmark/target"), report.markdown(), Report.svg(results));
             long errors = results.stream().mapToLong(LoadResult::errors).sum();
@@ -162,6 +170,7 @@ public final class Benchmark {
                     + " requests erred; " + sustained.purchases() + " of " + tills.ok() + " and " + atRate.purchases()
                     + " of " + offered.ok() + " purchases credited\n", correct);
         } finally {
+            startUp.close();
             platform.close();
         }
     }
