@@ -52,6 +52,7 @@ public class Budget {
         if (valueFen == 0) {
             return;
         }
+        lock(period);
         em.createNativeQuery("""
                         with counted as (
                             insert into budget_use (period, value_fen, kind, source, at) values (?1, ?2, ?3, ?4, ?5)
@@ -81,12 +82,16 @@ public class Budget {
         if (deltaFen == 0) {
             return;
         }
+        YearMonth period = periodOf(occurredAt);
+        lock(period);
         em.createNativeQuery("""
                         insert into budget_total (period, revenue_fen) values (?1, ?2)
                         on conflict (period) do update set revenue_fen = budget_total.revenue_fen + excluded.revenue_fen""")
-                .setParameter(1, periodOf(occurredAt).toString()).setParameter(2, deltaFen).executeUpdate();
+                .setParameter(1, period.toString()).setParameter(2, deltaFen).executeUpdate();
     }
 
+    // A month's total row is written only under its budget lock (taken first), so that two transactions
+    // never hold the lock and the row in opposite orders.
     private static final String ADD_TO_ISSUED = """
             insert into budget_total (period, issued_fen) select period, value_fen from counted
             on conflict (period) do update set issued_fen = budget_total.issued_fen + excluded.issued_fen""";

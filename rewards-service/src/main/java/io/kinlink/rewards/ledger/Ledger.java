@@ -3,7 +3,9 @@ package io.kinlink.rewards.ledger;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.kinlink.platform.AdvisoryLocks;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +24,7 @@ public class Ledger {
     private final EntityManager em;
     private final Clock clock;
     private final Event<Posted> posted;
+    private final Map<AccountKind, UUID> programmeAccounts = new ConcurrentHashMap<>();
 
     public Ledger(EntityManager em, Clock clock, Event<Posted> posted) {
         this.em = em;
@@ -100,21 +103,44 @@ public class Ledger {
         if (kind.perMember() != (member != null)) {
             throw new IllegalArgumentException(kind + (member == null ? " needs a member" : " has no member"));
         }
-        em.createNativeQuery("insert into ledger_account (id, member_id, kind, balance) values (?1, ?2, ?3, ?4) "
-                        + "on conflict do nothing")
-                .setParameter(1, UUID.randomUUID())
-                .setParameter(2, member)
-                .setParameter(3, kind.name())
-                .setParameter(4, kind.perMember() ? 0L : null)
-                .executeUpdate();
         if (member == null) {
-            return (UUID) em.createNativeQuery("select id from ledger_account where member_id is null and kind = ?1")
-                    .setParameter(1, kind.name())
-                    .getSingleResult();
+            UUID known = programmeAccounts.get(kind);
+            return known != null ? known : programmeAccount(kind);
         }
-        return (UUID) em.createNativeQuery("select id from ledger_account where member_id = ?1 and kind = ?2")
-                .setParameter(1, member)
-                .setParameter(2, kind.name())
-                .getSingleResult();
+        UUID existing = memberAccount(member, kind);
+        if (existing != null) {
+            return existing;
+        }
+        em.createNativeQuery("insert into ledger_account (id, member_id, kind, balance) values (?1, ?2, ?3, 0) "
+                        + "on conflict do nothing")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, member).setParameter(3, kind.name())
+                .executeUpdate();
+        return memberAccount(member, kind);
+    }
+
+    private UUID memberAccount(UUID member, AccountKind kind) {
+        List<?> found = em.createNativeQuery("select id from ledger_account where member_id = ?1 and kind = ?2")
+                .setParameter(1, member).setParameter(2, kind.name()).getResultList();
+        return found.isEmpty() ? null : (UUID) found.get(0);
+    }
+
+    /**
+     * The programme's accounts are made by migration V11 and never change, so their ids are kept
+     * once read. One made here (a kind added since) is not kept until a later transaction reads it
+     * committed: this one may still roll back.
+     */
+    private UUID programmeAccount(AccountKind kind) {
+        List<?> committed = em.createNativeQuery("select id from ledger_account where member_id is null and kind = ?1")
+                .setParameter(1, kind.name()).getResultList();
+        if (!committed.isEmpty()) {
+            UUID id = (UUID) committed.get(0);
+            programmeAccounts.put(kind, id);
+            return id;
+        }
+        em.createNativeQuery("insert into ledger_account (id, member_id, kind, balance) values (?1, null, ?2, null) "
+                        + "on conflict do nothing")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, kind.name()).executeUpdate();
+        return (UUID) em.createNativeQuery("select id from ledger_account where member_id is null and kind = ?1")
+                .setParameter(1, kind.name()).getSingleResult();
     }
 }

@@ -16,3 +16,9 @@ select to_char(occurred_at at time zone '${budget_zone}', 'YYYY-MM'), sum(amount
 from purchase_record
 group by 1
 on conflict (period) do update set revenue_fen = excluded.revenue_fen;
+
+-- The programme's accounts exist from the start, so the ledger can keep their ids (see Ledger).
+insert into ledger_account (id, member_id, kind, balance)
+select gen_random_uuid(), null, kind, null
+from (values ('PROGRAM_POINTS_ISSUED'), ('PROGRAM_POINTS_REDEEMED'), ('PROGRAM_POINTS_EXPIRED')) as kinds (kind)
+on conflict do nothing;
