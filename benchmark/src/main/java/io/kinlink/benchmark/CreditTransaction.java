@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One purchase's credits as the rewards service writes them (see its Ledger, PointsLots, the
@@ -48,7 +47,8 @@ final class CreditTransaction {
                 + "occurred_at, payload) values (?, 'kinlink.rewards-events', ?, 'PointsCredited', 1, ?, ?)");
     }
 
-    void run(List<UUID> members) throws SQLException {
+    /** One purchase at the foot of {@code chain} (its three referrers, nearest first), as a forest has them. */
+    void run(List<UUID> chain) throws SQLException {
         Timestamp now = Timestamp.from(Instant.now());
         UUID event = UUID.randomUUID();
         String purchase = "bench-" + event;
@@ -57,7 +57,7 @@ final class CreditTransaction {
         inbox.setTimestamp(3, now);
         inbox.executeUpdate();
         for (int level = 1; level <= 3; level++) {
-            UUID member = members.get(ThreadLocalRandom.current().nextInt(members.size()));
+            UUID member = chain.get(level - 1);
             UUID id = UUID.randomUUID();
             long points = 100L * level;
             transaction.setObject(1, id);
