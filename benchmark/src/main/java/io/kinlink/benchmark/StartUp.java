@@ -27,6 +27,9 @@ final class StartUp {
         Map<String, Double> seconds = new LinkedHashMap<>();
         for (ServiceProcess service : services) {
             int port = URI.create(service.url()).getPort();
+            // as Kubernetes would: SIGTERM and its grace period, so the consumers leave their groups
+            // and the new process does not wait for the old one's sessions to time out
+            service.stop(Duration.ofSeconds(45));
             service.close();
             long launched = System.nanoTime();
             ServiceProcess again = ServiceProcess.start(root, service.name(), port, environments.get(service.name()),

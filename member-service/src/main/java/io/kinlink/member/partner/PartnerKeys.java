@@ -26,8 +26,8 @@ import jakarta.transaction.Transactional;
 /**
  * Partners' API keys: {@code klk_<prefix>_<secret>}, 192 random bits of secret. The key is shown
  * once, when made; only its SHA-256 is kept. A presented key is found by its prefix and its hash
- * compared in constant time; a revoked key fails on its next request, since the gateway asks here
- * every time.
+ * compared in constant time; a revoked key fails within a second, since the gateway reuses an
+ * answer from here for at most that long.
  */
 @ApplicationScoped
 public class PartnerKeys {

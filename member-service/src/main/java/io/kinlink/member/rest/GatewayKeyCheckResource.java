@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * For the gateway only (not routed from outside): is this partner key live, and is the member a
- * request is about within its branches? Asked on every partner request, so a revocation applies
- * to the very next one.
+ * request is about within its branches? The gateway reuses an answer for at most a second (per key
+ * and member), so a revocation applies within one.
  */
 @Path("/internal/partner-keys/verification")
 @Produces(MediaType.APPLICATION_JSON)
