@@ -61,8 +61,9 @@ class BudgetCapTest {
 
         publish(purchase(UUID.randomUUID(), UUID.randomUUID(), 100_000, at("05"), r1));
         publish(purchase(UUID.randomUUID(), UUID.randomUUID(), 100_000, at("06"), r2));
+        awaitBalance(r1, 5_000, 0); // two buyers, two keys: Kafka orders neither purchase before the other
         awaitBalance(r2, 5_000, 0);
-        budget(12_000, 20_000, 0);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> budget(12_000, 20_000, 0));
 
         publish(envelope(r1, qualified(r1, at("07"))));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> budget(12_000, 20_000, 1));
