@@ -113,6 +113,12 @@ class AttributionTest {
         UUID referrer = TestEvents.registered(null, null);
         String code = codeOf(referrer);
         TestEvents.publish(TestEvents.envelope(referrer, new MemberStatusChanged(referrer, "SUSPENDED", Instant.now())));
+        // the suspension travels under the referrer's key and the friend's sign-up under the friend's:
+        // Kafka orders them only per key, so the friend signs up once the suspension is in
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                Boolean.TRUE.equals(Panache.getEntityManager().createNativeQuery(
+                        "select suspended from referral_member where member_id = ?1")
+                        .setParameter(1, referrer).getResultStream().findFirst().orElse(null))));
         UUID friend = TestEvents.registered(code, null);
         assertEquals(RejectionReason.REFERRER_SUSPENDED, awaitRejection(friend));
     }
