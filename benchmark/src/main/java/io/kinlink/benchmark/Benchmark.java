@@ -5,12 +5,15 @@ import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 
 import io.kinlink.testsupport.Infrastructure;
 import io.kinlink.testsupport.KinlinkPlatform;
@@ -78,7 +81,7 @@ public final class Benchmark {
         long starting = System.nanoTime();
         Map<String, String> serviceOverrides = Map.of("KINLINK_REWARDS_DEFAULTS_BUDGET_MINIMUM_FEN", "100000000000",
                 "MALLOC_ARENA_MAX", "2");
-        Map<String, String> gatewayOverrides = new java.util.HashMap<>(unlimitedPerAddress());
+        Map<String, String> gatewayOverrides = new HashMap<>(unlimitedPerAddress());
         gatewayOverrides.put("MALLOC_ARENA_MAX", "2");
         KinlinkPlatform platform = KinlinkPlatform.start(root, infrastructure.kafkaBootstrapServers(),
                 infrastructure.databaseServer(), database, PortForwarder.freePorts(4), secrets,
@@ -105,7 +108,7 @@ public final class Benchmark {
 
             // warm-up, not measured: the JIT compiles the hot paths before any figure is taken
             int warmUp = options.quick() ? 3 : 20;
-            List<java.util.function.Supplier<HttpRequest>> reads = List.of(() -> gateway.balance(random(ids)),
+            List<Supplier<HttpRequest>> reads = List.of(() -> gateway.balance(random(ids)),
                     () -> gateway.read("/api/me/rewards/balance", random(memberLogins)),
                     () -> gateway.read("/api/me/rewards/history", random(memberLogins)),
                     () -> gateway.read("/api/members/" + random(ids) + "/rewards/balance", gateway.operatorAuthorization()));
@@ -178,7 +181,7 @@ public final class Benchmark {
 
     /** The gateway's limits per client address lifted: every request of the benchmark comes from one. */
     private static Map<String, String> unlimitedPerAddress() {
-        Map<String, String> limits = new java.util.HashMap<>();
+        Map<String, String> limits = new HashMap<>();
         for (String policy : List.of("GENERAL", "REGISTRATION", "LOGIN")) {
             limits.put("KINLINK_GATEWAY_RATE_LIMITS_" + policy + "_PER_MINUTE", "100000000");
             limits.put("KINLINK_GATEWAY_RATE_LIMITS_" + policy + "_BURST", "1000000");
@@ -221,7 +224,7 @@ public final class Benchmark {
         return new Forest(List.copyOf(members), List.copyOf(codes), List.copyOf(buyers));
     }
 
-    private static java.util.function.IntPredicate ok(int status) {
+    private static IntPredicate ok(int status) {
         return answered -> answered == status;
     }
 

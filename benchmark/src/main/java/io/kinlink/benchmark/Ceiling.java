@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -131,7 +132,7 @@ final class Ceiling {
 
     /** {@code records} records of the pipeline's size, acknowledged by the broker (acks=all, idempotent); per second. */
     private static double produce(String kafka, String topic, int records) throws Exception {
-        try (Admin admin = Admin.create(java.util.Map.of("bootstrap.servers", kafka))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka))) {
             admin.createTopics(List.of(new NewTopic(topic, 4, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
         Properties config = new Properties();

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.kinlink.testsupport.DatabaseServer;
 import io.kinlink.testsupport.KinlinkPlatform;
 import io.kinlink.testsupport.ServiceProcess;
 
@@ -46,7 +47,7 @@ final class StartUp {
     }
 
     /** Each domain service's configuration as the platform started it. */
-    static Map<String, Map<String, String>> environments(String kafka, io.kinlink.testsupport.DatabaseServer postgres,
+    static Map<String, Map<String, String>> environments(String kafka, DatabaseServer postgres,
                                                          String database, Map<String, String> secrets,
                                                          Map<String, String> overrides, String gatewayUrl) {
         Map<String, Map<String, String>> environments = new LinkedHashMap<>();
