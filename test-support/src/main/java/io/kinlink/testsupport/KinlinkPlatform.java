@@ -60,21 +60,13 @@ public final class KinlinkPlatform implements AutoCloseable {
         List<ServiceProcess> started = new ArrayList<>();
         try {
             String gatewayUrl = "http://localhost:" + ports.get(0);
-            Map<String, String> gatewayEnv = new HashMap<>(gatewayOverrides);
-            // the gateway serves /q (health, metrics) on a port of its own, never on the public one
-            gatewayEnv.putIfAbsent(ServiceProcess.MANAGEMENT_PORT, Integer.toString(PortForwarder.freePort()));
-            // the gateway signs the identity it forwards; only it holds the private key
-            gatewayEnv.put(RandomKeys.GATEWAY_SIGNING_KEY, secrets.get(RandomKeys.GATEWAY_SIGNING_KEY));
-            gatewayEnv.put(RandomKeys.AUTH_PUBLIC_KEY, secrets.get(RandomKeys.AUTH_PUBLIC_KEY));
             for (int i = 0; i < DOMAIN_SERVICES.size(); i++) {
                 String service = DOMAIN_SERVICES.get(i);
-                String shortName = service.substring(0, service.indexOf('-'));
                 Map<String, String> env = environment(service, kafkaBootstrapServers, postgres, database, secrets,
                         serviceOverrides, gatewayUrl);
                 started.add(ServiceProcess.start(root, service, ports.get(i + 1), env, logDir));
-                gatewayEnv.put("KINLINK_GATEWAY_SERVICES_" + shortName.toUpperCase(Locale.ROOT),
-                        "http://localhost:" + ports.get(i + 1));
             }
+            Map<String, String> gatewayEnv = gatewayEnvironment(ports, secrets, gatewayOverrides);
             ServiceProcess gateway = ServiceProcess.start(root, "gateway", ports.get(0), gatewayEnv, logDir);
             started.add(gateway);
             for (ServiceProcess service : started) {
@@ -85,6 +77,26 @@ public final class KinlinkPlatform implements AutoCloseable {
             started.forEach(ServiceProcess::close);
             throw e;
         }
+    }
+
+    /**
+     * The gateway's configuration as environment variables: its signing key, the services' addresses
+     * ({@code ports} as in {@link #start}) and a management port of its own.
+     */
+    public static Map<String, String> gatewayEnvironment(List<Integer> ports, Map<String, String> secrets,
+                                                         Map<String, String> overrides) {
+        Map<String, String> gatewayEnv = new HashMap<>(overrides);
+        // the gateway serves /q (health, metrics) on a port of its own, never on the public one
+        gatewayEnv.putIfAbsent(ServiceProcess.MANAGEMENT_PORT, Integer.toString(PortForwarder.freePort()));
+        // the gateway signs the identity it forwards; only it holds the private key
+        gatewayEnv.put(RandomKeys.GATEWAY_SIGNING_KEY, secrets.get(RandomKeys.GATEWAY_SIGNING_KEY));
+        gatewayEnv.put(RandomKeys.AUTH_PUBLIC_KEY, secrets.get(RandomKeys.AUTH_PUBLIC_KEY));
+        for (int i = 0; i < DOMAIN_SERVICES.size(); i++) {
+            String service = DOMAIN_SERVICES.get(i);
+            gatewayEnv.put("KINLINK_GATEWAY_SERVICES_" + service.substring(0, service.indexOf('-')).toUpperCase(Locale.ROOT),
+                    "http://localhost:" + ports.get(i + 1));
+        }
+        return gatewayEnv;
     }
 
     /** The configuration of one domain service, as environment variables. */

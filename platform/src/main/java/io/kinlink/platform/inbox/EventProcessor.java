@@ -16,6 +16,7 @@ import io.kinlink.platform.event.MalformedEventException;
 import io.kinlink.platform.inbox.EventMetrics.DeadLetterReason;
 import io.kinlink.platform.inbox.EventMetrics.Outcome;
 import io.micrometer.core.instrument.Timer;
+import io.kinlink.platform.fault.Failpoints;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -97,6 +98,7 @@ public class EventProcessor {
                     effect.accept(event);
                     return true;
                 });
+                Failpoints.reach(Failpoints.CONSUMER_AFTER_COMMIT);
                 metrics.processed(sample, topic, event.type(), applied ? Outcome.APPLIED : Outcome.DUPLICATE);
                 return;
             } catch (MalformedEventException e) {

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
 import io.kinlink.edge.telemetry.Telemetry;
+import io.kinlink.platform.fault.Failpoints;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Scope;
@@ -131,7 +132,9 @@ public class OutboxRelay {
         }
         producer.flush();
         try {
-            return markAcknowledged(batch, acks);
+            int acknowledged = markAcknowledged(batch, acks);
+            Failpoints.reach(Failpoints.RELAY_AFTER_SEND);
+            return acknowledged;
         } finally {
             spans.forEach(Span::end);
         }

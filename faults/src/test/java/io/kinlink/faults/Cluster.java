@@ -1,0 +1,173 @@
+package io.kinlink.faults;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.kinlink.testsupport.DatabaseServer;
+import io.kinlink.testsupport.KinlinkPlatform;
+import io.kinlink.testsupport.PortForwarder;
+import io.kinlink.testsupport.RandomKeys;
+import io.kinlink.testsupport.ServiceProcess;
+
+/**
+ * Everything the fault suite runs and breaks: PostgreSQL and a Kafka broker as processes on fixed
+ * ports and data that outlive them, the three domain services and the gateway, each of which can
+ * be killed, paused and started again with the configuration it had.
+ */
+final class Cluster implements AutoCloseable {
+
+    static final String GATEWAY = "gateway";
+    static final String DATABASE_PREFIX = "faults";
+    /** A consumer paused longer than this is out of its group; the pause fault outlasts it. */
+    static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Path root;
+    private final Path work;
+    private final Postgres postgres;
+    private final KafkaBroker broker;
+    private final Map<String, String> secrets = RandomKeys.serviceSecrets();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> environments = new HashMap<>();
+    private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
+    private final Map<String, Integer> incarnations = new HashMap<>();
+
+    private Cluster(Path root, Path work, Postgres postgres, KafkaBroker broker) {
+        this.root = root;
+        this.work = work;
+        this.postgres = postgres;
+        this.broker = broker;
+    }
+
+    static Cluster start(Path root, Path work) throws IOException, InterruptedException {
+        List<Integer> free = PortForwarder.freePorts(7);
+        Postgres postgres = Postgres.start(work.resolve("postgres"), free.get(5));
+        KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), free.get(6), PortForwarder.freePort());
+        Cluster cluster = new Cluster(root, work, postgres, broker);
+        cluster.configure(free.subList(0, 4));
+        for (String name : cluster.ports.keySet()) {
+            cluster.launch(name, Map.of());
+        }
+        for (String name : cluster.ports.keySet()) {
+            cluster.running.get(name).awaitReady(Duration.ofMinutes(3));
+        }
+        return cluster;
+    }
+
+    private void configure(List<Integer> platformPorts) {
+        String gatewayUrl = "http://localhost:" + platformPorts.get(0);
+        Map<String, String> serviceSettings = Map.of(
+                // a cap that never holds: which reward the cap holds depends on the order partitions are read in
+                "KINLINK_REWARDS_DEFAULTS_BUDGET_MINIMUM_FEN", "100000000000",
+                // dashes in the connector's name cannot be spelt as environment variables; system properties can
+                "JAVA_TOOL_OPTIONS", "-Dmp.messaging.connector.smallrye-kafka.session.timeout.ms="
+                        + SESSION_TIMEOUT.toMillis() + " -Dmp.messaging.connector.smallrye-kafka.heartbeat.interval.ms=3000");
+        for (int i = 0; i < KinlinkPlatform.DOMAIN_SERVICES.size(); i++) {
+            String service = KinlinkPlatform.DOMAIN_SERVICES.get(i);
+            ports.put(service, platformPorts.get(i + 1));
+            environments.put(service, KinlinkPlatform.environment(service, broker.bootstrapServers(),
+                    postgres.databaseServer(), DATABASE_PREFIX, secrets, serviceSettings, gatewayUrl));
+        }
+        ports.put(GATEWAY, platformPorts.get(0));
+        // the workload signs up and polls from one address: far above a person's limits
+        Map<String, String> limits = new HashMap<>();
+        for (String limit : List.of("REGISTRATION", "LANDING", "GENERAL", "LOGIN")) {
+            limits.put("KINLINK_GATEWAY_RATE_LIMITS_" + limit + "_PER_MINUTE", "60000");
+            limits.put("KINLINK_GATEWAY_RATE_LIMITS_" + limit + "_BURST", "10000");
+        }
+        environments.put(GATEWAY, KinlinkPlatform.gatewayEnvironment(platformPorts, secrets, limits));
+    }
+
+    /** Starts one process with its configuration plus {@code extra} (a failpoint), its log a file of its own. */
+    private ServiceProcess launch(String name, Map<String, String> extra) {
+        Map<String, String> environment = new HashMap<>(environments.get(name));
+        environment.putAll(extra);
+        int incarnation = incarnations.merge(name, 1, Integer::sum);
+        ServiceProcess process = ServiceProcess.start(root, name, ports.get(name), environment,
+                work.resolve("logs").resolve(name + "-" + incarnation));
+        running.put(name, process);
+        return process;
+    }
+
+    String gatewayUrl() {
+        return "http://localhost:" + ports.get(GATEWAY);
+    }
+
+    String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    DatabaseServer databaseServer() {
+        return postgres.databaseServer();
+    }
+
+    String administratorUsername() {
+        return secrets.get(RandomKeys.ADMIN_USERNAME);
+    }
+
+    String administratorPassword() {
+        return secrets.get(RandomKeys.ADMIN_PASSWORD);
+    }
+
+    ServiceProcess process(String name) {
+        return running.get(name);
+    }
+
+    /** SIGKILL, as a crash or the kernel's OOM killer would. */
+    void kill(String name) {
+        running.get(name).kill();
+    }
+
+    /** Starts a killed process again and waits until it is ready. */
+    void startAgain(String name) {
+        launch(name, Map.of()).awaitReady(Duration.ofMinutes(3));
+    }
+
+    /** Starts a killed process with a failpoint armed: it halts itself on that pass through the point. */
+    ServiceProcess startArmed(String name, String failpoint) {
+        ServiceProcess process = launch(name, Map.of("KINLINK_FAILPOINT", failpoint));
+        return process;
+    }
+
+    /** A clean restart (SIGTERM, Kubernetes' grace), as a rolling update does. */
+    void restart(String name) {
+        running.get(name).stop(Duration.ofSeconds(45));
+        running.get(name).kill();
+        startAgain(name);
+    }
+
+    void killBroker() throws InterruptedException {
+        broker.kill();
+    }
+
+    void startBroker() throws IOException, InterruptedException {
+        broker.restart();
+    }
+
+    void stopPostgresImmediately() throws IOException, InterruptedException {
+        postgres.stopImmediately();
+    }
+
+    void startPostgres() {
+        postgres.restart();
+    }
+
+    /** Every log of every incarnation, for a failing seed's report. */
+    Path logs() {
+        return work.resolve("logs");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        List<ServiceProcess> processes = new ArrayList<>(running.values());
+        processes.get(processes.size() - 1).close();
+        processes.subList(0, processes.size() - 1).parallelStream().forEach(ServiceProcess::close);
+        broker.close();
+        postgres.close();
+    }
+}
