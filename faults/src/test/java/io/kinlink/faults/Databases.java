@@ -22,15 +22,11 @@ final class Databases implements AutoCloseable {
 
     private final Map<String, Connection> connections = new LinkedHashMap<>();
 
+    private final DatabaseServer server;
+
     Databases(DatabaseServer server) throws SQLException {
-        for (String service : SERVICES) {
-            Connection connection = DriverManager.getConnection(
-                    server.jdbcUrl(Cluster.DATABASE_PREFIX + "_" + service), server.username(), server.password());
-            connection.setReadOnly(true);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            connection.setAutoCommit(false);
-            connections.put(service, connection);
-        }
+        this.server = server;
+        refresh();
     }
 
     /** Every row of a query on one service's database, as column-name maps. */
@@ -57,18 +53,31 @@ final class Databases implements AutoCloseable {
         return ((Number) rows(service, sql, parameters).get(0).values().iterator().next()).longValue();
     }
 
-    /** Ends the snapshots, so the next reading sees what was committed since. */
+    /**
+     * Ends the snapshots, so the next reading sees what was committed since. Connects anew each
+     * time: PostgreSQL may have been restarted since the last reading.
+     */
     void refresh() throws SQLException {
-        for (Connection connection : connections.values()) {
-            connection.rollback();
+        close();
+        for (String service : SERVICES) {
+            Connection connection = DriverManager.getConnection(
+                    server.jdbcUrl(Cluster.DATABASE_PREFIX + "_" + service), server.username(), server.password());
+            connection.setReadOnly(true);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setAutoCommit(false);
+            connections.put(service, connection);
         }
     }
 
     @Override
-    public void close() throws SQLException {
+    public void close() {
         for (Connection connection : connections.values()) {
-            connection.rollback();
-            connection.close();
+            try {
+                connection.close();
+            } catch (SQLException gone) {
+                // a connection the server dropped (it was restarted) has nothing left to close
+            }
         }
+        connections.clear();
     }
 }

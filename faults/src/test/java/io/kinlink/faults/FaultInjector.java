@@ -35,6 +35,9 @@ final class FaultInjector {
     /** The platform's failpoints (io.kinlink.platform.fault.Failpoints), armed by KINLINK_FAILPOINT. */
     private static final String CONSUMER_AFTER_COMMIT = "consumer-after-commit";
     private static final String RELAY_AFTER_SEND = "relay-after-send";
+    private static final Duration FAILPOINT_PATIENCE = Duration.ofSeconds(20);
+    /** Longer than a consumer's retries last (five tries from 200 ms, about 3 s): an outage is not a poison event. */
+    private static final Duration DATABASE_OUTAGE = Duration.ofSeconds(8);
 
     private final Cluster cluster;
     private final Random random;
@@ -81,9 +84,9 @@ final class FaultInjector {
             }
             case POSTGRES_IMMEDIATE_STOP -> {
                 cluster.stopPostgresImmediately();
-                Thread.sleep(1_000);
+                Thread.sleep(DATABASE_OUTAGE.toMillis());
                 cluster.startPostgres();
-                return "stopped immediately, recovered";
+                return "stopped immediately for " + DATABASE_OUTAGE.toSeconds() + " s, recovered";
             }
             case RESTART_GATEWAY -> {
                 cluster.restart(Cluster.GATEWAY);
@@ -108,12 +111,12 @@ final class FaultInjector {
 
     /**
      * Starts the service again with the failpoint armed and waits for it to halt there; a service
-     * the traffic never brings to that pass within a minute is killed instead.
+     * the traffic never brings to that pass within {@link #FAILPOINT_PATIENCE} is killed instead.
      */
     private String crashAt(String service, String failpoint, int pass) throws InterruptedException {
         cluster.kill(service);
         ServiceProcess armed = cluster.startArmed(service, failpoint + ":" + pass);
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        long deadline = System.nanoTime() + FAILPOINT_PATIENCE.toNanos();
         while (armed.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }

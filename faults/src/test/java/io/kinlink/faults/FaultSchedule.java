@@ -38,8 +38,12 @@ record FaultSchedule(long seed, List<Fault> faults) {
                 case RESTART_GATEWAY -> Cluster.GATEWAY;
                 default -> KinlinkPlatform.DOMAIN_SERVICES.get(random.nextInt(KinlinkPlatform.DOMAIN_SERVICES.size()));
             };
-            int pass = kind == FaultKind.CRASH_AFTER_CONSUMER_COMMIT || kind == FaultKind.CRASH_AFTER_RELAY_SEND
-                    ? 1 + random.nextInt(8) : 0;
+            // a relay sends a batch per round, a consumer passes once per event: fewer relay passes come by
+            int pass = switch (kind) {
+                case CRASH_AFTER_CONSUMER_COMMIT -> 1 + random.nextInt(8);
+                case CRASH_AFTER_RELAY_SEND -> 1 + random.nextInt(3);
+                default -> 0;
+            };
             faults.add(new Fault(kind, Duration.ofMillis(500 + random.nextInt(12_000)), target, pass));
         }
         faults.sort(Comparator.comparing(Fault::at));

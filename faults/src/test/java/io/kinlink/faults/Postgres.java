@@ -49,6 +49,8 @@ final class Postgres implements AutoCloseable {
             }
             Thread.sleep(50);
         }
+        // lets go of the data directory's lock; its pg_ctl stop finds no server and says so in the log
+        server.close();
     }
 
     /** Starts the server on its data directory as it was left (crash recovery when it was stopped immediately). */

@@ -68,8 +68,12 @@ final class PurchaseCredits {
                 from ledger_transaction t
                 where t.source_type = 'PURCHASE' and t.reverses_transaction_id is null
                   and t.reason in ('REFERRAL_REBATE', 'OWN_SPEND')""")) {
-            credits.put(key(credit.get("source_id"), (String) credit.get("reason"), (Integer) credit.get("chain_level")),
-                    credit);
+            Map<String, Object> earlier = credits.put(key(credit.get("source_id"), (String) credit.get("reason"),
+                    (Integer) credit.get("chain_level")), credit);
+            if (earlier != null) {
+                violations.add("purchase " + credit.get("source_id") + " paid " + credit.get("reason") + " level "
+                        + credit.get("chain_level") + " twice: " + earlier.get("id") + " and " + credit.get("id"));
+            }
         }
         for (Map<String, Object> purchase : databases.rows("member",
                 "select id, member_id, amount_fen, occurred_at from purchase")) {

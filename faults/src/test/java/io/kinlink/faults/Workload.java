@@ -9,12 +9,13 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 
 /**
  * One seed's business, sent through the gateway while the faults run: a referral forest of
  * sign-ups with codes (at most four friends each, chains deeper than the three rewarded levels),
- * purchases, partial and full refunds, redemptions of points at tills, and coupons issued by an
- * operator and used at a till. Every step is chosen by the seed; what the platform acknowledged
+ * then waves of purchases, partial and full refunds, redemptions of points at tills, and coupons
+ * issued by an operator and used at a till. Every step is chosen by the seed; what the platform acknowledged
  * is kept for the audit.
  */
 final class Workload {
@@ -24,7 +25,7 @@ final class Workload {
     private static final int ROOTS = 4;
     private static final int FRIENDS = 16;
     private static final int MOST_FRIENDS_EACH = 4;
-    private static final int PURCHASES = 30;
+    private static final int PURCHASES_PER_WAVE = 12;
     /** Below the 10,000 CNY spend milestone, whose coupons depend on the order refunds arrive in. */
     private static final long MOST_SPEND_FEN = 900_000;
 
@@ -36,6 +37,7 @@ final class Workload {
     private final Credentials credentials;
     private final long seed;
     private final Random random;
+    private final Map<String, Long> spent = new HashMap<>();
     private final Acknowledged acknowledged = new Acknowledged();
 
     Workload(Api api, Credentials credentials, long seed) {
@@ -45,16 +47,23 @@ final class Workload {
         this.random = new Random(seed);
     }
 
-    Acknowledged run() {
+    /**
+     * Signs up the forest, then sends waves of purchases, refunds, redemptions and coupons until
+     * {@code faultsOver} says the schedule has run its course (at least two waves), so every fault
+     * strikes a platform at work.
+     */
+    Acknowledged run(BooleanSupplier faultsOver) {
         ExecutorService clients = Executors.newFixedThreadPool(4);
         try {
             List<String> members = signUps(clients);
-            List<Acknowledged.Purchase> purchases = purchases(clients, members);
-            List<CompletableFuture<?>> rest = new ArrayList<>();
-            rest.addAll(refunds(clients, purchases));
-            rest.addAll(redemptions(clients, purchases));
-            rest.addAll(coupons(clients, members));
-            rest.forEach(CompletableFuture::join);
+            for (int wave = 0; wave < 2 || !faultsOver.getAsBoolean(); wave++) {
+                List<Acknowledged.Purchase> purchases = purchases(clients, members, wave);
+                List<CompletableFuture<?>> rest = new ArrayList<>();
+                rest.addAll(refunds(clients, purchases, wave));
+                rest.addAll(redemptions(clients, purchases, wave));
+                rest.addAll(coupons(clients, members, wave));
+                rest.forEach(CompletableFuture::join);
+            }
             return acknowledged;
         } finally {
             clients.shutdownNow();
@@ -116,17 +125,16 @@ final class Workload {
         throw new IllegalStateException("No referral code for " + member + " within " + Api.PATIENCE);
     }
 
-    private List<Acknowledged.Purchase> purchases(ExecutorService clients, List<String> members) {
-        Map<String, Long> spent = new HashMap<>();
+    private List<Acknowledged.Purchase> purchases(ExecutorService clients, List<String> members, int wave) {
         List<CompletableFuture<Acknowledged.Purchase>> recorded = new ArrayList<>();
-        for (int i = 0; i < PURCHASES; i++) {
+        for (int i = 0; i < PURCHASES_PER_WAVE; i++) {
             String member = members.get(random.nextInt(members.size()));
             long amount = (50 + random.nextInt(1_451)) * 100L;
             if (spent.merge(member, amount, Long::sum) > MOST_SPEND_FEN) {
                 spent.merge(member, -amount, Long::sum);
                 continue;
             }
-            Map<String, Object> body = Map.of("memberId", member, "externalTransactionId", "f" + seed + "-p" + i,
+            Map<String, Object> body = Map.of("memberId", member, "externalTransactionId", "f" + seed + "-w" + wave + "-p" + i,
                     "amountFen", amount, "branch", BRANCHES.get(random.nextInt(BRANCHES.size())));
             recorded.add(CompletableFuture.supplyAsync(() -> {
                 String id = expect(api.post("/api/purchases", credentials.tillKey(), body), 201, 200).text("id");
@@ -139,7 +147,7 @@ final class Workload {
     }
 
     /** A third of the purchases refunded: in full, in part, or in two parts that together may make it whole. */
-    private List<CompletableFuture<?>> refunds(ExecutorService clients, List<Acknowledged.Purchase> purchases) {
+    private List<CompletableFuture<?>> refunds(ExecutorService clients, List<Acknowledged.Purchase> purchases, int wave) {
         List<CompletableFuture<?>> sent = new ArrayList<>();
         for (int i = 0; i < purchases.size(); i += 3) {
             Acknowledged.Purchase purchase = purchases.get(i);
@@ -152,7 +160,7 @@ final class Workload {
                     yield List.of(first, 1 + random.nextLong(amount - first));
                 }
             };
-            String refundKey = "f" + seed + "-r" + i;
+            String refundKey = "f" + seed + "-w" + wave + "-r" + i;
             sent.add(CompletableFuture.runAsync(() -> {
                 for (int part = 0; part < parts.size(); part++) {
                     Map<String, Object> body = Map.of("purchaseId", purchase.id(), "externalRefundId",
@@ -169,12 +177,13 @@ final class Workload {
      * Points paid at a till by buyers, about half of what their purchase earned them: refused
      * (422) when the points are not there yet, or were clawed back by a refund; that is an answer too.
      */
-    private List<CompletableFuture<?>> redemptions(ExecutorService clients, List<Acknowledged.Purchase> purchases) {
+    private List<CompletableFuture<?>> redemptions(ExecutorService clients, List<Acknowledged.Purchase> purchases,
+                                                   int wave) {
         List<CompletableFuture<?>> sent = new ArrayList<>();
         for (int i = 1; i < purchases.size(); i += 5) {
             Acknowledged.Purchase purchase = purchases.get(i);
             long points = Math.max(1, purchase.amountFen() / 200);
-            String till = "f" + seed + "-x" + i;
+            String till = "f" + seed + "-w" + wave + "-x" + i;
             Map<String, Object> body = Map.of("points", points, "externalTransactionId", till, "branch",
                     BRANCHES.get(random.nextInt(BRANCHES.size())));
             sent.add(CompletableFuture.runAsync(() -> {
@@ -188,13 +197,13 @@ final class Workload {
         return sent;
     }
 
-    /** Coupons an operator gives; every other one is used at a till right away. */
-    private List<CompletableFuture<?>> coupons(ExecutorService clients, List<String> members) {
+    /** Two coupons an operator gives; the first is used at a till right away. */
+    private List<CompletableFuture<?>> coupons(ExecutorService clients, List<String> members, int wave) {
         List<CompletableFuture<?>> sent = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 2; i++) {
             String member = members.get(random.nextInt(members.size()));
-            String request = "f" + seed + "-c" + i;
-            boolean use = i % 2 == 0;
+            String request = "f" + seed + "-w" + wave + "-c" + i;
+            boolean use = i == 0;
             String branch = BRANCHES.get(random.nextInt(BRANCHES.size()));
             sent.add(CompletableFuture.runAsync(() -> {
                 String coupon = issue(member, request);

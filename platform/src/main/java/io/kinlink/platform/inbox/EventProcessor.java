@@ -26,7 +26,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Applies one incoming event exactly once: the inbox check and the effect share a transaction,
- * a failed try rolls back and is retried with a growing pause, and an event that keeps failing
+ * a failed try rolls back and is retried with a growing pause (a database that cannot be reached
+ * is waited for without spending a try), and an event that keeps failing
  * (or cannot be read at all) is thrown back to the messaging layer, which sends it to the
  * consumer's dead-letter topic with the reason. Each delivery is a span of the trace that
  * published the event, and is measured.
@@ -106,6 +107,15 @@ public class EventProcessor {
                 metrics.deadLettered(topic, DeadLetterReason.UNREADABLE);
                 throw e;
             } catch (RuntimeException e) {
+                if (DatabaseOutage.causedBy(e)) {
+                    // the event is not at fault: wait for the database without spending a try
+                    LOG.warnf("%s cannot reach its database for %s %s, waiting %s: %s", consumer, event.type(),
+                            event.id(), settings.maxBackoff(), e.getMessage());
+                    metrics.retried(topic);
+                    attempt--;
+                    sleep(settings.maxBackoff());
+                    continue;
+                }
                 if (attempt >= settings.maxAttempts()) {
                     LOG.errorf(e, "%s gives up on %s %s after %d tries", consumer, event.type(), event.id(), attempt);
                     metrics.processed(sample, topic, event.type(), Outcome.FAILED);
