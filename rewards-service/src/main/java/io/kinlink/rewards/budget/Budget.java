@@ -63,9 +63,17 @@ public class Budget {
                 .setParameter(5, at).executeUpdate();
     }
 
+    /** Locks the month that counted {@code source} (see {@link #lock}); nothing when it counted nothing. */
+    @Transactional(TxType.MANDATORY)
+    public void lockMonthCounting(String source) {
+        em.createNativeQuery("select period from budget_use where source = ?1", String.class).setParameter(1, source)
+                .getResultStream().findFirst().ifPresent(period -> lock(YearMonth.parse((String) period)));
+    }
+
     /** Takes back, in its own period, what {@code source} counted (a voided coupon); once, under {@code undoSource}. */
     @Transactional(TxType.MANDATORY)
     public void takeBack(String source, String undoSource, Instant at) {
+        lockMonthCounting(source);
         em.createNativeQuery("""
                         with counted as (
                             insert into budget_use (period, value_fen, kind, source, at)

@@ -71,6 +71,11 @@ public class CouponService {
      */
     @Transactional(TxType.REQUIRED)
     public Result issue(CouponGrant grant) {
+        Instant now = clock.instant();
+        if (grant.ruleId() == null) {
+            // the month's budget before the member, in the order every reward takes them: no deadlock
+            budget.lock(budget.periodOf(now));
+        }
         ledger.lockMember(grant.member());
         Optional<Coupon> earlier = em.createQuery("from Coupon where idempotencyKey = :key", Coupon.class)
                 .setParameter("key", grant.idempotencyKey()).getResultStream().findFirst();
@@ -86,7 +91,6 @@ public class CouponService {
             throw new RuleViolationProblem("coupon-limit-reached", "The member holds " + template.perMemberLimit()
                     + " coupons of template " + template.name() + " already, the most allowed");
         }
-        Instant now = clock.instant();
         if (grant.staffId() != null) {
             allowances.draw(grant.staffId(), template.faceValueFen(), now);
         }
@@ -117,6 +121,9 @@ public class CouponService {
     /** Voids an unused coupon; voiding a voided one again changes nothing; a used one is 409. */
     @Transactional
     public Coupon voidCoupon(UUID member, UUID couponId, String why, String sourceType, String sourceId) {
+        // the month that counted the coupon before the member, in the order every reward takes them
+        budget.lockMonthCounting(em.createQuery("select idempotencyKey from Coupon where id = :id", String.class)
+                .setParameter("id", couponId).getResultStream().findFirst().orElse(""));
         ledger.lockMember(member);
         Coupon coupon = couponOf(member, couponId);
         Instant now = clock.instant();
