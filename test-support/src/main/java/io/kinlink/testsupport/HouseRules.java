@@ -21,7 +21,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The house rules every domain service follows, checked on its compiled classes: its feature
  * packages form no cycle; nothing depends on a resource (resources call services, services call
- * repositories, never the reverse); resources hold no transactions (services do); repositories
+ * repositories, never the reverse); resources and consumers hold no SQL; resources hold no
+ * transactions (services do); repositories
  * call nobody's services; resources are named *Resource and live in rest/, Kafka consumers live in
  * messaging/;
  * and no source file of the module is longer than {@link #MAX_LINES} lines.
@@ -46,6 +47,10 @@ public final class HouseRules {
                 noClasses().that().areAnnotatedWith("jakarta.ws.rs.Path")
                         .should().beAnnotatedWith("jakarta.transaction.Transactional")
                         .as("resources hold no transactions: their services do"),
+                noClasses().that().resideInAnyPackage(rootPackage + ".rest..", rootPackage + ".messaging..")
+                        .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..",
+                                "io.quarkus.hibernate.orm.panache..", "javax.sql..", "io.agroal..")
+                        .as("resources and consumers hold no SQL: they hand the work to the service that owns the tables"),
                 noClasses().that().haveSimpleNameEndingWith("Repository")
                         .should().dependOnClassesThat().haveSimpleNameEndingWith("Service")
                         .as("repositories call no service"),
