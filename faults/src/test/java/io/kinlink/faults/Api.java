@@ -6,10 +6,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * The platform's public API as a till, the app and the console call it, through the gateway, with
@@ -25,6 +29,7 @@ final class Api {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String gatewayUrl;
     private final AtomicLong retries = new AtomicLong();
+    private final List<String> internalErrors = new CopyOnWriteArrayList<>();
 
     Api(String gatewayUrl) {
         this.gatewayUrl = gatewayUrl;
@@ -62,10 +67,12 @@ final class Api {
                 HttpResponse<String> response = client.send(request(method, path, authorization, body),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() < 500) {
-                    String text = response.body();
-                    return new Answer(response.statusCode(), text.isBlank() ? JSON.missingNode() : JSON.readTree(text));
+                    return new Answer(response.statusCode(), json(response.body()));
                 }
                 lastFailure = response.statusCode() + " " + response.body();
+                if (response.statusCode() == 500) {
+                    internalErrors.add(method + " " + path + " answered 500: " + response.body());
+                }
             } catch (IOException e) {
                 lastFailure = e.toString();
             } catch (InterruptedException e) {
@@ -76,6 +83,18 @@ final class Api {
             pause(Duration.ofMillis(300));
         }
         throw new IllegalStateException(method + " " + path + " got no answer within " + PATIENCE + ": " + lastFailure);
+    }
+
+    /** The body as JSON; a body that is not JSON (an HTML error page) as text, so it is reported, not retried. */
+    private static JsonNode json(String text) {
+        if (text.isBlank()) {
+            return JSON.missingNode();
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException notJson) {
+            return TextNode.valueOf(text);
+        }
     }
 
     private HttpRequest request(String method, String path, String authorization, Object body) throws IOException {
@@ -90,6 +109,16 @@ final class Api {
         }
         return request.header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+    }
+
+    /**
+     * The 500s answered since the last call, and forgets them: a fault is answered 502, 503 or 504
+     * (try again), never "internal error", which would be a bug.
+     */
+    List<String> takeInternalErrors() {
+        List<String> taken = List.copyOf(internalErrors);
+        internalErrors.removeAll(taken);
+        return taken;
     }
 
     /** How many times a request was sent again because the platform did not answer it. */

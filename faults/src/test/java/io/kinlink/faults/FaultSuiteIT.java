@@ -81,7 +81,9 @@ class FaultSuiteIT {
         System.out.printf("seed %d: workload %.1f s, faults over at %.1f s, drained in %.1f s%n", seed,
                 (workloadDone - start) / 1e9, (System.nanoTime() - start - drain.toNanos()) / 1e9, drain.toMillis() / 1e3);
         // the audit reads everything every seed wrote: a seed is charged only with what is new since the last
-        List<String> violations = Audit.violations(databases, acknowledged).stream().filter(seen::add).toList();
+        List<String> violations = new ArrayList<>(Audit.violations(databases, acknowledged).stream().filter(seen::add)
+                .toList());
+        violations.addAll(api.takeInternalErrors());
         return new SeedRun(new SuiteReport.SeedResult(seed, injector.outcomes(), new DeliveryChecks(databases,
                 new ArrayList<>()).events(), acknowledged.writes(), api.retries() - retriesBefore, drain, violations),
                 acknowledged);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.kinlink.edge.telemetry.LogContext;
 import io.kinlink.edge.telemetry.Telemetry;
+import io.kinlink.platform.DatabaseOutage;
 import io.kinlink.platform.event.EventCatalog;
 import io.kinlink.platform.event.EventEnvelope;
 import io.kinlink.platform.event.MalformedEventException;

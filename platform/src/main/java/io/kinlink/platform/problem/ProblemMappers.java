@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.kinlink.edge.HttpRefusals;
+import io.kinlink.platform.DatabaseOutage;
 import io.quarkus.security.ForbiddenException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -114,6 +115,13 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         String requestId = requestId(headers);
+        if (DatabaseOutage.causedBy(e)) {
+            // not a bug and not the caller's fault: the database is restarting or failing over; retrying will do
+            LOG.warnf("Database unreachable on %s (request %s): %s", uri.getPath(), requestId, e.getMessage());
+            return Response.fromResponse(respond(new Problem(Problem.type("service-unavailable"),
+                    "Service unavailable", 503, "The service cannot reach its database at the moment; try again shortly",
+                    uri.getPath(), requestId, List.of()))).header("Retry-After", "5").build();
+        }
         LOG.errorf(e, "Unexpected failure on %s (request %s)", uri.getPath(), requestId);
         return respond(new Problem(Problem.type("internal-error"), "Internal error", 500,
                 "Something went wrong on our side; quote the request id when reporting it", uri.getPath(),

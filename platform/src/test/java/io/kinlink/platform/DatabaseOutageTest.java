@@ -1,4 +1,4 @@
-package io.kinlink.platform.inbox;
+package io.kinlink.platform;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
