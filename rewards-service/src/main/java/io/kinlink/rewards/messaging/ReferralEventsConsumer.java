@@ -58,7 +58,10 @@ public class ReferralEventsConsumer implements EventConsumer {
 
     private void apply(EventEnvelope event) {
         if (event.is(PurchaseAttributed.class)) {
-            purchases.onPurchaseAttributed(event.payloadAs(PurchaseAttributed.class, mapper), event.id());
+            PurchaseAttributed purchase = event.payloadAs(PurchaseAttributed.class, mapper);
+            purchases.onPurchaseAttributed(purchase, event.id());
+            // a refund sent again after a broker outage may have overtaken its purchase
+            reversals.afterPurchase(purchase.purchaseId());
         } else if (event.is(RefundAttributed.class)) {
             reversals.onRefundAttributed(event.payloadAs(RefundAttributed.class, mapper), event.id());
         } else if (event.is(ReferralAttributed.class)) {

@@ -47,9 +47,11 @@ public class RefundReversals {
     private final MilestoneCoupons milestones;
     private final Budget budget;
     private final Outbox outbox;
+    private final WaitingRefunds waiting;
 
     public RefundReversals(EntityManager em, Ledger ledger, PointsLots lots, RuleBook ruleBook,
-                           MilestoneCoupons milestones, Budget budget, Outbox outbox) {
+                           MilestoneCoupons milestones, Budget budget, Outbox outbox, WaitingRefunds waiting) {
+        this.waiting = waiting;
         this.em = em;
         this.ledger = ledger;
         this.lots = lots;
@@ -59,33 +61,50 @@ public class RefundReversals {
         this.outbox = outbox;
     }
 
+    /** Applies a refund; one whose purchase has not arrived yet waits for it ({@link WaitingRefunds}). */
     @Transactional(TxType.MANDATORY)
     public void onRefundAttributed(RefundAttributed refund, UUID eventId) {
-        recordRefunded(refund.purchaseId(), refund.refundedTotalFen());
-        ruleBook.at(refund.occurredAt()).milestone().ifPresent(rule ->
-                milestones.onRefund(refund.memberId(), refund.refundId(), rule.params().everyFen()));
-        reconcile(refund.purchaseId(), eventId, refund.occurredAt());
+        if (!recordRefunded(refund.purchaseId(), refund.refundedTotalFen())) {
+            waiting.keep(refund, eventId);
+            return;
+        }
+        undo(refund.memberId(), refund.refundId(), refund.purchaseId(), eventId, refund.occurredAt());
+    }
+
+    /** Applies the refund that arrived before this purchase, if one did; called once the purchase is paid. */
+    @Transactional(TxType.MANDATORY)
+    public void afterPurchase(UUID purchase) {
+        waiting.take(purchase).ifPresent(refund -> {
+            recordRefunded(purchase, refund.refundedTotalFen());
+            undo(refund.memberId(), refund.refundId(), purchase, refund.eventId(), refund.occurredAt());
+        });
+    }
+
+    private void undo(UUID member, UUID refundId, UUID purchase, UUID eventId, Instant at) {
+        ruleBook.at(at).milestone().ifPresent(rule -> milestones.onRefund(member, refundId, rule.params().everyFen()));
+        reconcile(purchase, eventId, at);
     }
 
     /**
      * Raises the purchase's refunded total (a late, smaller total changes nothing) and takes what
-     * it added off the revenue of the purchase's month.
+     * it added off the revenue of the purchase's month; false when the purchase is not known here yet.
      */
-    private void recordRefunded(UUID purchase, long refundedTotalFen) {
+    private boolean recordRefunded(UUID purchase, long refundedTotalFen) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
                         "select refunded_fen, occurred_at from purchase_record where purchase_id = ?1 for update")
                 .setParameter(1, purchase).getResultList();
         if (rows.isEmpty()) {
-            return;
+            return false;
         }
         long before = ((Number) rows.get(0)[0]).longValue();
         if (refundedTotalFen <= before) {
-            return;
+            return true;
         }
         em.createNativeQuery("update purchase_record set refunded_fen = ?2 where purchase_id = ?1")
                 .setParameter(1, purchase).setParameter(2, refundedTotalFen).executeUpdate();
         budget.countRevenue(SqlTimes.instant(rows.get(0)[1]), before - refundedTotalFen);
+        return true;
     }
 
     /** Brings every credit of the purchase down to the share of it not refunded so far. */

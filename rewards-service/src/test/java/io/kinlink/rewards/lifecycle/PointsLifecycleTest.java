@@ -156,6 +156,21 @@ class PointsLifecycleTest {
         awaitBalance(referrer, 0, 0);
     }
 
+    @Test
+    void a_refund_that_overtakes_its_purchase_waits_for_it_and_is_applied_when_it_arrives() {
+        // a send that failed during a broker outage goes out again after the records behind it
+        UUID referrer = UUID.randomUUID();
+        UUID buyer = UUID.randomUUID();
+        UUID purchase = UUID.randomUUID();
+        Instant bought = Instant.parse("2025-09-01T08:00:00Z");
+        publish(refund(buyer, purchase, 40_000, 100_000, 40_000, bought.plus(1, ChronoUnit.DAYS)));
+        publish(purchase(buyer, purchase, 100_000, bought, referrer));
+        awaitBalance(referrer, 3_000, 0); // 5,000 less the refunded 40%
+        awaitBalance(buyer, 0, 600);
+        given().get("/api/members/" + referrer + "/rewards/history").then()
+                .body("find { it.reason == 'REFUND_REVERSED' }.points", equalTo(-2_000));
+    }
+
     static Response redeem(UUID member, long points, String tillTransaction) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("points", points, "externalTransactionId", tillTransaction, "branch", "shanghai-jingan"))
