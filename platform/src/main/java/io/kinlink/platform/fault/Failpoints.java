@@ -17,8 +17,11 @@ public final class Failpoints {
     /** A consumer's effect and inbox row committed; the record's offset is not committed yet. */
     public static final String CONSUMER_AFTER_COMMIT = "consumer-after-commit";
 
-    private static final String ARMED = armedName(System.getenv("KINLINK_FAILPOINT"));
-    private static final long PASS = armedPass(System.getenv("KINLINK_FAILPOINT"));
+    private static final String SETTING = System.getenv("KINLINK_FAILPOINT");
+    /** The armed point's name, or null; the pass after the colon (1 when none is given). */
+    private static final String ARMED = SETTING == null || SETTING.isBlank() ? null : SETTING.split(":")[0].trim();
+    private static final long PASS = SETTING == null || !SETTING.contains(":") ? 1
+            : Long.parseLong(SETTING.substring(SETTING.indexOf(':') + 1).trim());
     private static final AtomicLong PASSES = new AtomicLong();
 
     private Failpoints() {
@@ -31,16 +34,5 @@ public final class Failpoints {
             System.err.flush();
             Runtime.getRuntime().halt(137);
         }
-    }
-
-    private static String armedName(String setting) {
-        return setting == null || setting.isBlank() ? null : setting.split(":")[0].trim();
-    }
-
-    private static long armedPass(String setting) {
-        if (setting == null || !setting.contains(":")) {
-            return 1;
-        }
-        return Long.parseLong(setting.substring(setting.indexOf(':') + 1).trim());
     }
 }

@@ -118,9 +118,11 @@ public class ProblemMappers {
         if (DatabaseOutage.causedBy(e)) {
             // not a bug and not the caller's fault: the database is restarting or failing over; retrying will do
             LOG.warnf("Database unreachable on %s (request %s): %s", uri.getPath(), requestId, e.getMessage());
-            return Response.fromResponse(respond(new Problem(Problem.type("service-unavailable"),
-                    "Service unavailable", 503, "The service cannot reach its database at the moment; try again shortly",
-                    uri.getPath(), requestId, List.of()))).header("Retry-After", "5").build();
+            Response response = respond(new Problem(Problem.type("service-unavailable"), "Service unavailable", 503,
+                    "The service cannot reach its database at the moment; try again shortly", uri.getPath(), requestId,
+                    List.of()));
+            response.getHeaders().putSingle("Retry-After", "5");
+            return response;
         }
         LOG.errorf(e, "Unexpected failure on %s (request %s)", uri.getPath(), requestId);
         return respond(new Problem(Problem.type("internal-error"), "Internal error", 500,
