@@ -46,11 +46,11 @@ public class AuditExport {
     private static final int MAX_DEPTH = 3;
     private static final String REFERRAL_REBATE = "REFERRAL_REBATE";
 
-    private final AuditRecords records;
+    private final AuditRecordRepository records;
     private final RuleBook rules;
     private final RewardsSettings settings;
 
-    public AuditExport(AuditRecords records, RuleBook rules, RewardsSettings settings) {
+    public AuditExport(AuditRecordRepository records, RuleBook rules, RewardsSettings settings) {
         this.records = records;
         this.rules = rules;
         this.settings = settings;
@@ -60,7 +60,7 @@ public class AuditExport {
     public Audit of(YearMonth period, Optional<String> branch) {
         Instant from = period.atDay(1).atStartOfDay(settings.zone()).toInstant();
         Instant to = period.plusMonths(1).atDay(1).atStartOfDay(settings.zone()).toInstant();
-        List<AuditRecords.Reward> rewards = records.of(from, to, branch);
+        List<AuditRecordRepository.Reward> rewards = records.of(from, to, branch);
         Map<UUID, Long> rebatesPerOrder = new LinkedHashMap<>();
         rewards.stream().filter(reward -> REFERRAL_REBATE.equals(reward.reason()) && reward.purchaseId() != null)
                 .forEach(reward -> rebatesPerOrder.merge(reward.purchaseId(), reward.points(), Long::sum));
@@ -69,7 +69,7 @@ public class AuditExport {
         String previous = firstHash;
         List<AuditRow> rows = new ArrayList<>();
         List<UUID> overCap = new ArrayList<>();
-        for (AuditRecords.Reward reward : rewards) {
+        for (AuditRecordRepository.Reward reward : rewards) {
             Optional<AppliedRule<RuleKind.OrderCapParams>> cap = reward.purchaseId() == null ? Optional.empty()
                     : rules.at(reward.purchaseAt()).orderCap();
             Long capPoints = cap.map(rule -> RebateCalculator.capPoints(reward.purchaseAmountFen(),

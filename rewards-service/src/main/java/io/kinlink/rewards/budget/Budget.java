@@ -2,13 +2,10 @@ package io.kinlink.rewards.budget;
 
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.List;
 
-import io.kinlink.platform.AdvisoryLocks;
 import io.kinlink.rewards.config.RewardsSettings;
 import io.kinlink.rewards.rules.RuleBook;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 
@@ -20,12 +17,12 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class Budget {
 
-    private final EntityManager em;
+    private final BudgetRepository repository;
     private final RuleBook rules;
     private final RewardsSettings settings;
 
-    public Budget(EntityManager em, RuleBook rules, RewardsSettings settings) {
-        this.em = em;
+    Budget(BudgetRepository repository, RuleBook rules, RewardsSettings settings) {
+        this.repository = repository;
         this.rules = rules;
         this.settings = settings;
     }
@@ -38,7 +35,7 @@ public class Budget {
     /** Holds back every other admission to the period until the transaction ends, so two cannot both squeeze in. */
     @Transactional(TxType.MANDATORY)
     public void lock(YearMonth period) {
-        AdvisoryLocks.holdUntilCommit(em, "budget:" + period);
+        repository.lock(period);
     }
 
     @Transactional(TxType.MANDATORY)
@@ -53,35 +50,20 @@ public class Budget {
             return;
         }
         lock(period);
-        em.createNativeQuery("""
-                        with counted as (
-                            insert into budget_use (period, value_fen, kind, source, at) values (?1, ?2, ?3, ?4, ?5)
-                            on conflict (source) do nothing
-                            returning period, value_fen)
-                        """ + ADD_TO_ISSUED)
-                .setParameter(1, period.toString()).setParameter(2, valueFen).setParameter(3, kind.name()).setParameter(4, source)
-                .setParameter(5, at).executeUpdate();
+        repository.recordUse(period, valueFen, kind, source, at);
     }
 
     /** Locks the month that counted {@code source} (see {@link #lock}); nothing when it counted nothing. */
     @Transactional(TxType.MANDATORY)
     public void lockMonthCounting(String source) {
-        em.createNativeQuery("select period from budget_use where source = ?1", String.class).setParameter(1, source)
-                .getResultStream().findFirst().ifPresent(period -> lock(YearMonth.parse((String) period)));
+        repository.monthCounting(source).ifPresent(this::lock);
     }
 
     /** Takes back, in its own period, what {@code source} counted (a voided coupon); once, under {@code undoSource}. */
     @Transactional(TxType.MANDATORY)
     public void takeBack(String source, String undoSource, Instant at) {
         lockMonthCounting(source);
-        em.createNativeQuery("""
-                        with counted as (
-                            insert into budget_use (period, value_fen, kind, source, at)
-                            select period, -value_fen, kind, ?2, ?3 from budget_use where source = ?1
-                            on conflict (source) do nothing
-                            returning period, value_fen)
-                        """ + ADD_TO_ISSUED)
-                .setParameter(1, source).setParameter(2, undoSource).setParameter(3, at).executeUpdate();
+        repository.takeBack(source, undoSource, at);
     }
 
     /** Adds to the revenue of the month of {@code occurredAt}: a purchase's amount, or minus what a refund returned. */
@@ -92,17 +74,8 @@ public class Budget {
         }
         YearMonth period = periodOf(occurredAt);
         lock(period);
-        em.createNativeQuery("""
-                        insert into budget_total (period, revenue_fen) values (?1, ?2)
-                        on conflict (period) do update set revenue_fen = budget_total.revenue_fen + excluded.revenue_fen""")
-                .setParameter(1, period.toString()).setParameter(2, deltaFen).executeUpdate();
+        repository.addRevenue(period, deltaFen);
     }
-
-    // A month's total row is written only under its budget lock (taken first), so that two transactions
-    // never hold the lock and the row in opposite orders.
-    private static final String ADD_TO_ISSUED = """
-            insert into budget_total (period, issued_fen) select period, value_fen from counted
-            on conflict (period) do update set issued_fen = budget_total.issued_fen + excluded.issued_fen""";
 
     /** Points at their value in fen, rounded down. */
     public long valueOfPoints(long points) {
@@ -112,19 +85,13 @@ public class Budget {
     /** The month's revenue, net of refunds (its running total). */
     @Transactional(TxType.MANDATORY)
     public long revenue(YearMonth period) {
-        return total("revenue_fen", period);
+        return repository.revenue(period);
     }
 
     /** The value issued in the month, net of what was taken back (its running total). */
     @Transactional(TxType.MANDATORY)
     public long issued(YearMonth period) {
-        return total("issued_fen", period);
-    }
-
-    private long total(String column, YearMonth period) {
-        List<?> totals = em.createNativeQuery("select " + column + " from budget_total where period = ?1")
-                .setParameter(1, period.toString()).getResultList();
-        return totals.isEmpty() ? 0 : ((Number) totals.get(0)).longValue();
+        return repository.issued(period);
     }
 
     /**

@@ -15,10 +15,8 @@ import io.kinlink.platform.problem.RuleViolationProblem;
 import io.kinlink.rewards.budget.Budget;
 import io.kinlink.rewards.budget.RewardKind;
 import io.kinlink.rewards.ledger.Ledger;
-import io.kinlink.rewards.members.KnownMembers;
+import io.kinlink.rewards.members.KnownMemberRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 
@@ -29,19 +27,19 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class CouponService {
 
-    private final EntityManager em;
+    private final CouponRepository repository;
     private final Ledger ledger;
     private final Budget budget;
     private final Outbox outbox;
     private final CouponTemplates templates;
     private final StaffAllowances allowances;
     private final Clock clock;
-    private final KnownMembers knownMembers;
+    private final KnownMemberRepository knownMembers;
 
-    public CouponService(EntityManager em, Ledger ledger, Budget budget, Outbox outbox, CouponTemplates templates,
-                         StaffAllowances allowances, Clock clock, KnownMembers knownMembers) {
+    CouponService(CouponRepository repository, Ledger ledger, Budget budget, Outbox outbox, CouponTemplates templates,
+                         StaffAllowances allowances, Clock clock, KnownMemberRepository knownMembers) {
         this.knownMembers = knownMembers;
-        this.em = em;
+        this.repository = repository;
         this.ledger = ledger;
         this.budget = budget;
         this.outbox = outbox;
@@ -77,8 +75,7 @@ public class CouponService {
             budget.lock(budget.periodOf(now));
         }
         ledger.lockMember(grant.member());
-        Optional<Coupon> earlier = em.createQuery("from Coupon where idempotencyKey = :key", Coupon.class)
-                .setParameter("key", grant.idempotencyKey()).getResultStream().findFirst();
+        Optional<Coupon> earlier = repository.byIdempotencyKey(grant.idempotencyKey());
         if (earlier.isPresent()) {
             return new Result(earlier.get(), false);
         }
@@ -86,7 +83,7 @@ public class CouponService {
         if (!template.active()) {
             throw new RuleViolationProblem("coupon-template-inactive", "Template " + template.id() + " is retired");
         }
-        if (template.perMemberLimit() != null && issuedFromTemplate(grant.member(), template.id())
+        if (template.perMemberLimit() != null && repository.issuedFromTemplate(grant.member(), template.id())
                 >= template.perMemberLimit()) {
             throw new RuleViolationProblem("coupon-limit-reached", "The member holds " + template.perMemberLimit()
                     + " coupons of template " + template.name() + " already, the most allowed");
@@ -95,7 +92,7 @@ public class CouponService {
             allowances.draw(grant.staffId(), template.faceValueFen(), now);
         }
         Coupon coupon = new Coupon(template, grant, now);
-        em.persist(coupon);
+        repository.persist(coupon);
         if (grant.ruleId() == null) {
             // a person's decision (staff allowance, operator) is counted against the budget but never held back
             budget.recordUse(budget.periodOf(now), template.faceValueFen(), RewardKind.COUPON, grant.idempotencyKey(), now);
@@ -122,8 +119,7 @@ public class CouponService {
     @Transactional
     public Coupon voidCoupon(UUID member, UUID couponId, String why, String sourceType, String sourceId) {
         // the month that counted the coupon before the member, in the order every reward takes them
-        budget.lockMonthCounting(em.createQuery("select idempotencyKey from Coupon where id = :id", String.class)
-                .setParameter("id", couponId).getResultStream().findFirst().orElse(""));
+        budget.lockMonthCounting(repository.idempotencyKeyOf(couponId).orElse(""));
         ledger.lockMember(member);
         Coupon coupon = couponOf(member, couponId);
         Instant now = clock.instant();
@@ -137,28 +133,19 @@ public class CouponService {
     /** Coupons issued for a cause that are still unused: what a refund of that cause voids. */
     @Transactional(TxType.MANDATORY)
     public List<Coupon> openCouponsFrom(String sourceType, String sourceId) {
-        return em.createQuery("from Coupon where sourceType = :type and sourceId = :id and status = :issued",
-                        Coupon.class)
-                .setParameter("type", sourceType).setParameter("id", sourceId)
-                .setParameter("issued", CouponStatus.ISSUED).getResultList();
+        return repository.openFrom(sourceType, sourceId);
     }
 
     /** The member's unused coupons issued for one reason. */
     @Transactional(TxType.MANDATORY)
     public List<Coupon> openCouponsOfReason(UUID member, String reason) {
-        return em.createQuery("from Coupon where memberId = :member and reason = :reason and status = :issued",
-                        Coupon.class)
-                .setParameter("member", member).setParameter("reason", reason)
-                .setParameter("issued", CouponStatus.ISSUED).getResultList();
+        return repository.openOfReason(member, reason);
     }
 
-    /** Ends every unused coupon past its validity, up to 500 a call; returns how many. */
+    /** Ends every unused coupon past its validity, up to {@link CouponRepository#EXPIRY_BATCH} a call; returns how many. */
     @Transactional
     public int expireDue(Instant now) {
-        List<Coupon> due = em.createQuery("from Coupon where status = :issued and validUntil <= :now order by validUntil",
-                        Coupon.class)
-                .setParameter("issued", CouponStatus.ISSUED).setParameter("now", now).setMaxResults(500)
-                .getResultList();
+        List<Coupon> due = repository.dueToExpire(now);
         for (Coupon coupon : due) {
             coupon.end(CouponStatus.EXPIRED, "Validity ended " + coupon.validUntil(), now);
             recordMovement(coupon, "Validity ended unused", "EXPIRY", coupon.id().toString(), now);
@@ -168,18 +155,12 @@ public class CouponService {
 
     @Transactional
     public List<Coupon> couponsOf(UUID member, Optional<CouponStatus> status) {
-        var query = em.createQuery("from Coupon where memberId = :member"
-                + (status.isPresent() ? " and status = :status" : "") + " order by issuedAt desc, id", Coupon.class)
-                .setParameter("member", member);
-        status.ifPresent(value -> query.setParameter("status", value));
-        return query.getResultList();
+        return repository.of(member, status);
     }
 
     /** One coupon per till transaction: a branch's transaction that used a coupon can't use another. */
     private void refuseSecondCouponOn(String branch, String tillTransaction, UUID couponId) {
-        em.createQuery("select id from Coupon where redeemedBranch = :branch and redemptionTransaction = :till",
-                        UUID.class)
-                .setParameter("branch", branch).setParameter("till", tillTransaction).getResultStream()
+        repository.usedOn(branch, tillTransaction).stream()
                 .filter(other -> !other.equals(couponId)).findFirst().ifPresent(other -> {
                     throw new ConflictProblem("till-transaction-has-coupon", "Till transaction " + tillTransaction
                             + " at " + branch + " already used coupon " + other);
@@ -187,28 +168,13 @@ public class CouponService {
     }
 
     private Coupon couponOf(UUID member, UUID couponId) {
-        Coupon coupon = em.find(Coupon.class, couponId, LockModeType.PESSIMISTIC_WRITE);
-        if (coupon == null || !coupon.memberId().equals(member)) {
-            throw new NotFoundProblem("coupon-not-found", "Member " + member + " has no coupon " + couponId);
-        }
-        return coupon;
-    }
-
-    private long issuedFromTemplate(UUID member, UUID template) {
-        return em.createQuery("select count(*) from Coupon where memberId = :member and templateId = :template "
-                        + "and status <> :voided", Long.class)
-                .setParameter("member", member).setParameter("template", template)
-                .setParameter("voided", CouponStatus.VOIDED).getSingleResult();
+        return repository.lock(couponId).filter(coupon -> coupon.memberId().equals(member))
+                .orElseThrow(() -> new NotFoundProblem("coupon-not-found",
+                        "Member " + member + " has no coupon " + couponId));
     }
 
     private void recordMovement(Coupon coupon, String reason, String sourceType, String sourceId, Instant now) {
-        em.flush();
-        em.createNativeQuery("insert into coupon_movement (coupon_id, kind, reason, source_type, source_id, at) "
-                        + "values (?1, ?2, ?3, ?4, ?5, ?6)")
-                .setParameter(1, coupon.id()).setParameter(2, coupon.status().name())
-                .setParameter(3, reason.length() > 200 ? reason.substring(0, 200) : reason)
-                .setParameter(4, sourceType).setParameter(5, sourceId).setParameter(6, now)
-                .executeUpdate();
+        repository.recordMovement(coupon, reason, sourceType, sourceId, now);
         outbox.append(Topics.REWARDS_EVENTS, coupon.memberId().toString(), new CouponChanged(coupon.memberId(),
                 coupon.id(), coupon.status().name(), coupon.faceValueFen(), reason, coupon.validUntil(), now));
     }

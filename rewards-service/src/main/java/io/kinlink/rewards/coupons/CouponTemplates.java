@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import io.kinlink.platform.problem.NotFoundProblem;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 
@@ -13,22 +12,22 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class CouponTemplates {
 
-    private final EntityManager em;
+    private final CouponTemplateRepository repository;
 
-    public CouponTemplates(EntityManager em) {
-        this.em = em;
+    CouponTemplates(CouponTemplateRepository repository) {
+        this.repository = repository;
     }
 
     @Transactional
     public CouponTemplate create(CouponTemplate template) {
-        em.persist(template);
+        repository.persist(template);
         return template;
     }
 
     /** Every template, newest first. */
     @Transactional
     public List<CouponTemplate> all() {
-        return em.createQuery("from CouponTemplate order by createdAt desc, id", CouponTemplate.class).getResultList();
+        return repository.all();
     }
 
     /** No new coupons from it; those issued stay valid. */
@@ -46,10 +45,7 @@ public class CouponTemplates {
     }
 
     CouponTemplate get(UUID id) {
-        CouponTemplate template = em.find(CouponTemplate.class, id);
-        if (template == null) {
-            throw new NotFoundProblem("coupon-template-not-found", "No coupon template " + id);
-        }
-        return template;
+        return repository.find(id)
+                .orElseThrow(() -> new NotFoundProblem("coupon-template-not-found", "No coupon template " + id));
     }
 }

@@ -6,7 +6,6 @@ import java.time.YearMonth;
 import io.kinlink.platform.problem.RuleViolationProblem;
 import io.kinlink.rewards.config.RewardsSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 
@@ -17,11 +16,11 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class StaffAllowances {
 
-    private final EntityManager em;
+    private final StaffAllowanceRepository repository;
     private final RewardsSettings settings;
 
-    public StaffAllowances(EntityManager em, RewardsSettings settings) {
-        this.em = em;
+    StaffAllowances(StaffAllowanceRepository repository, RewardsSettings settings) {
+        this.repository = repository;
         this.settings = settings;
     }
 
@@ -30,13 +29,8 @@ public class StaffAllowances {
     public void draw(String staffId, long valueFen, Instant at) {
         long allowance = settings.staffMonthlyAllowanceFen();
         String month = YearMonth.from(at.atZone(settings.zone())).toString();
-        int drawn = valueFen > allowance ? 0 : em.createNativeQuery("""
-                        insert into staff_allowance_use (staff_id, month, used_fen) values (?1, ?2, ?3)
-                        on conflict (staff_id, month) do update set used_fen = staff_allowance_use.used_fen + excluded.used_fen
-                        where staff_allowance_use.used_fen + excluded.used_fen <= ?4""")
-                .setParameter(1, staffId).setParameter(2, month).setParameter(3, valueFen).setParameter(4, allowance)
-                .executeUpdate();
-        if (drawn == 0) {
+        boolean drawn = valueFen <= allowance && repository.draw(staffId, month, valueFen, allowance);
+        if (!drawn) {
             throw new RuleViolationProblem("staff-allowance-exceeded", "Staff " + staffId + " has less than "
                     + valueFen + " fen of this month's discretionary allowance left");
         }

@@ -13,10 +13,10 @@ import jakarta.transaction.Transactional;
 public class BudgetOverview {
 
     private final Budget budget;
-    private final HeldRewards held;
+    private final HeldRewardRepository held;
     private final Clock clock;
 
-    public BudgetOverview(Budget budget, HeldRewards held, Clock clock) {
+    public BudgetOverview(Budget budget, HeldRewardRepository held, Clock clock) {
         this.budget = budget;
         this.held = held;
         this.clock = clock;
@@ -28,7 +28,7 @@ public class BudgetOverview {
         YearMonth period = month.orElseGet(() -> budget.periodOf(clock.instant()));
         long cap = budget.cap(period, clock.instant());
         long issued = budget.issued(period);
-        HeldRewards.Waiting waiting = held.waitingIn(period);
+        HeldRewardRepository.Waiting waiting = held.waitingIn(period);
         boolean capped = cap != Long.MAX_VALUE;
         return new BudgetView(period, budget.revenue(period), capped ? cap : null, issued,
                 capped ? Math.max(0, cap - issued) : null, waiting.count(), waiting.valueFen());

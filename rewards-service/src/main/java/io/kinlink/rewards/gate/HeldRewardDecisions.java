@@ -19,13 +19,13 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class HeldRewardDecisions {
 
-    private final HeldRewards held;
+    private final HeldRewardRepository held;
     private final RewardPayments payments;
     private final HeldRewardRules rules;
     private final Budget budget;
     private final Clock clock;
 
-    public HeldRewardDecisions(HeldRewards held, RewardPayments payments, HeldRewardRules rules, Budget budget,
+    public HeldRewardDecisions(HeldRewardRepository held, RewardPayments payments, HeldRewardRules rules, Budget budget,
                                Clock clock) {
         this.held = held;
         this.payments = payments;
@@ -48,7 +48,7 @@ public class HeldRewardDecisions {
     /** An operator pays a held reward over the cap; 409 when it was decided before. */
     @Transactional
     public HeldRewardView approve(UUID id, String by, String note) {
-        HeldRewards.Held reward = held.lock(id);
+        HeldRewardRepository.Held reward = held.lock(id);
         if (reward.status() != HeldRewardStatus.HELD) {
             throw new ConflictProblem("held-reward-decided", "Held reward " + id + " is " + reward.status() + " already");
         }
@@ -59,7 +59,7 @@ public class HeldRewardDecisions {
     /** An operator declines a held reward: it is never paid; 409 when it was decided before. */
     @Transactional
     public HeldRewardView cancel(UUID id, String by, String note) {
-        HeldRewards.Held reward = held.lock(id);
+        HeldRewardRepository.Held reward = held.lock(id);
         if (reward.status() != HeldRewardStatus.HELD) {
             throw new ConflictProblem("held-reward-decided", "Held reward " + id + " is " + reward.status() + " already");
         }
@@ -74,7 +74,7 @@ public class HeldRewardDecisions {
     }
 
     private boolean releaseIfFits(UUID id) {
-        HeldRewards.Held reward = held.lock(id);
+        HeldRewardRepository.Held reward = held.lock(id);
         budget.lock(reward.period());
         if (reward.status() != HeldRewardStatus.HELD
                 || !budget.fits(reward.period(), reward.valueFen(), clock.instant())) {
@@ -85,7 +85,7 @@ public class HeldRewardDecisions {
     }
 
     /** Pays a held reward, unless its cause was undone meanwhile, in which case it is cancelled. */
-    private void settle(HeldRewards.Held reward, HeldRewardStatus decision, String by, String note) {
+    private void settle(HeldRewardRepository.Held reward, HeldRewardStatus decision, String by, String note) {
         Optional<String> undone = rules.whyUndone(reward.reward());
         if (undone.isPresent()) {
             held.decide(reward.id(), HeldRewardStatus.CANCELLED, by, undone.get());

@@ -21,10 +21,10 @@ public class RewardGate {
     private static final Logger LOG = Logger.getLogger(RewardGate.class);
 
     private final Budget budget;
-    private final HeldRewards held;
+    private final HeldRewardRepository held;
     private final RewardPayments payments;
 
-    public RewardGate(Budget budget, HeldRewards held, RewardPayments payments) {
+    public RewardGate(Budget budget, HeldRewardRepository held, RewardPayments payments) {
         this.budget = budget;
         this.held = held;
         this.payments = payments;

@@ -47,7 +47,7 @@ public class RewardPayments {
         } else if (reward instanceof Reward.CouponReward coupon) {
             coupons.issue(coupon.grant());
         }
-        budget.recordUse(period, valueFen, HeldRewards.kindOf(reward), reward.key(), reward.occurredAt());
+        budget.recordUse(period, valueFen, HeldRewardRepository.kindOf(reward), reward.key(), reward.occurredAt());
     }
 
     private void payPoints(Reward.Points reward) {

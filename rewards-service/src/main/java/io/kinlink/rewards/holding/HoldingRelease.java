@@ -7,14 +7,13 @@ import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
-import io.kinlink.platform.SqlTimes;
 import io.kinlink.rewards.ledger.AccountKind;
 import io.kinlink.rewards.ledger.Ledger;
+import io.kinlink.rewards.holding.HoldingRepository.DueCredit;
 import io.kinlink.rewards.ledger.Posting;
 import io.kinlink.rewards.lots.PointsLots;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 /**
  * Moves points whose holding period has ended from pending to available, one ledger transaction
@@ -29,13 +28,13 @@ public class HoldingRelease {
     public static final String REASON = "HOLDING_RELEASED";
     private static final int BATCH = 200;
 
-    private final EntityManager em;
+    private final HoldingRepository repository;
     private final Ledger ledger;
     private final PointsLots lots;
     private final Clock clock;
 
-    public HoldingRelease(EntityManager em, Ledger ledger, PointsLots lots, Clock clock) {
-        this.em = em;
+    HoldingRelease(HoldingRepository repository, Ledger ledger, PointsLots lots, Clock clock) {
+        this.repository = repository;
         this.ledger = ledger;
         this.lots = lots;
         this.clock = clock;
@@ -50,7 +49,7 @@ public class HoldingRelease {
         int released = 0;
         List<DueCredit> batch;
         do {
-            batch = QuarkusTransaction.requiringNew().call(() -> dueCredits(now));
+            batch = QuarkusTransaction.requiringNew().call(() -> repository.dueCredits(now, BATCH));
             for (DueCredit due : batch) {
                 if (QuarkusTransaction.requiringNew().call(() -> release(due))) {
                     released++;
@@ -66,7 +65,7 @@ public class HoldingRelease {
     /** Whether the credit was released now (false when a concurrent run did it first). */
     private boolean release(DueCredit due) {
         ledger.lockMember(due.member());
-        long remainder = due.points() - reversedWhilePending(due.transactionId());
+        long remainder = due.points() - repository.reversedWhilePending(due.transactionId());
         if (remainder <= 0) {
             return false; // reversed in full while pending, meanwhile
         }
@@ -82,43 +81,7 @@ public class HoldingRelease {
         }).orElse(false);
     }
 
-    private long reversedWhilePending(UUID credit) {
-        return ((Number) em.createNativeQuery("""
-                        select coalesce(-sum(e.amount), 0) from ledger_transaction t
-                        join ledger_entry e on e.transaction_id = t.id
-                        join ledger_account a on a.id = e.account_id and a.kind = 'MEMBER_POINTS_PENDING'
-                        where t.reverses_transaction_id = ?1""")
-                .setParameter(1, credit).getSingleResult()).longValue();
-    }
-
     private static String key(DueCredit due) {
         return "release:" + due.transactionId();
-    }
-
-    /** Credits to pending accounts that are due, not yet released and not fully reversed; oldest first. */
-    @SuppressWarnings("unchecked")
-    private List<DueCredit> dueCredits(Instant now) {
-        List<Object[]> rows = em.createNativeQuery("""
-                        select e.transaction_id, a.member_id, e.amount, e.available_at, t.occurred_at
-                        from ledger_entry e
-                        join ledger_account a on a.id = e.account_id and a.kind = 'MEMBER_POINTS_PENDING'
-                        join ledger_transaction t on t.id = e.transaction_id
-                        where e.amount > 0 and e.available_at <= ?1 and t.reverses_transaction_id is null
-                          and not exists (select 1 from ledger_transaction r
-                                          where r.idempotency_key = 'release:' || e.transaction_id)
-                          and e.amount > (select coalesce(-sum(re.amount), 0) from ledger_transaction rt
-                                          join ledger_entry re on re.transaction_id = rt.id
-                                          where rt.reverses_transaction_id = e.transaction_id
-                                            and re.account_id = e.account_id)
-                        order by e.available_at, e.transaction_id
-                        limit ?2""")
-                .setParameter(1, now)
-                .setParameter(2, BATCH)
-                .getResultList();
-        return rows.stream().map(row -> new DueCredit((UUID) row[0], (UUID) row[1], ((Number) row[2]).longValue(),
-                SqlTimes.instant(row[3]), SqlTimes.instant(row[4]))).toList();
-    }
-
-    private record DueCredit(UUID transactionId, UUID member, long points, Instant availableAt, Instant earnedAt) {
     }
 }

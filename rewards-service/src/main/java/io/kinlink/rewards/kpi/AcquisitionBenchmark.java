@@ -2,10 +2,8 @@ package io.kinlink.rewards.kpi;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -18,12 +16,12 @@ public class AcquisitionBenchmark {
 
     private static final String NAME = "other-channel-acquisition-cost";
 
-    private final EntityManager em;
+    private final KpiRepository repository;
     private final KpiSettings settings;
     private final Clock clock;
 
-    public AcquisitionBenchmark(EntityManager em, KpiSettings settings, Clock clock) {
-        this.em = em;
+    AcquisitionBenchmark(KpiRepository repository, KpiSettings settings, Clock clock) {
+        this.repository = repository;
         this.settings = settings;
         this.clock = clock;
     }
@@ -34,24 +32,14 @@ public class AcquisitionBenchmark {
 
     @Transactional
     public Benchmark current() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "select value_fen, changed_at, changed_by from kpi_setting where name = :name")
-                .setParameter("name", NAME).getResultList();
-        return rows.stream().findFirst()
-                .map(row -> new Benchmark(((Number) row[0]).longValue(), (Instant) row[1], (String) row[2]))
+        return repository.setting(NAME)
+                .map(set -> new Benchmark(set.valueFen(), set.changedAt(), set.changedBy()))
                 .orElse(new Benchmark(settings.otherChannelAcquisitionCostFen(), null, null));
     }
 
     @Transactional
     public Benchmark set(long costFen, String by) {
-        em.createNativeQuery("""
-                        insert into kpi_setting (name, value_fen, changed_at, changed_by)
-                        values (:name, :value, :at, :by)
-                        on conflict (name) do update set value_fen = excluded.value_fen,
-                            changed_at = excluded.changed_at, changed_by = excluded.changed_by""")
-                .setParameter("name", NAME).setParameter("value", costFen).setParameter("at", clock.instant())
-                .setParameter("by", by).executeUpdate();
+        repository.set(NAME, costFen, clock.instant(), by);
         return current();
     }
 }

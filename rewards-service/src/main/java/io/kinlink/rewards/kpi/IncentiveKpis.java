@@ -12,8 +12,8 @@ import io.kinlink.platform.kpi.Kpi.Unit;
 import io.kinlink.platform.kpi.KpiMonths;
 import io.kinlink.platform.kpi.KpiReport;
 import io.kinlink.rewards.budget.Budget;
+import io.kinlink.rewards.repository.QualifiedReferralRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -26,14 +26,17 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class IncentiveKpis {
 
-    private final EntityManager em;
+    private final KpiRepository repository;
+    private final QualifiedReferralRepository qualifications;
     private final Budget budget;
     private final KpiSettings settings;
     private final AcquisitionBenchmark benchmark;
 
-    public IncentiveKpis(EntityManager em, Budget budget, KpiSettings settings, AcquisitionBenchmark benchmark) {
+    IncentiveKpis(KpiRepository repository, QualifiedReferralRepository qualifications, Budget budget,
+                  KpiSettings settings, AcquisitionBenchmark benchmark) {
         this.benchmark = benchmark;
-        this.em = em;
+        this.repository = repository;
+        this.qualifications = qualifications;
         this.budget = budget;
         this.settings = settings;
     }
@@ -58,20 +61,8 @@ public class IncentiveKpis {
      * friend's first qualifying purchase: a new customer), less those reversed since.
      */
     private Kpi acquisitionCost(YearMonth month, KpiMonths months) {
-        long spentFen = ((Number) em.createNativeQuery("""
-                        select coalesce(sum(u.value_fen), 0) from budget_use u
-                        where u.period = :period and (
-                            exists (select 1 from ledger_transaction t
-                                    where t.idempotency_key = u.source and t.chain_level is not null)
-                            or exists (select 1 from coupon c
-                                       where (c.idempotency_key = u.source or 'void:' || c.id = u.source)
-                                       and c.reason in ('REFERRAL_QUALIFIED', 'REFEREE_WELCOME')))""")
-                .setParameter("period", month.toString()).getSingleResult()).longValue();
-        long customers = ((Number) em.createNativeQuery("""
-                        select count(*) from qualified_referral
-                        where qualified_at >= :start and qualified_at < :end and reversed_at is null""")
-                .setParameter("start", months.start(month)).setParameter("end", months.end(month))
-                .getSingleResult()).longValue();
+        long spentFen = repository.referralSpendFen(month);
+        long customers = qualifications.countQualifiedNotReversed(months.start(month), months.end(month));
         return Kpi.of(KpiId.REFERRAL_ACQUISITION_COST, spentFen, customers, settings.acquisitionCostTargetFen(),
                 Direction.AT_MOST, Unit.FEN_PER_CUSTOMER, Scope.GROUP);
     }

@@ -8,7 +8,7 @@ import java.util.function.ToDoubleFunction;
 import io.kinlink.platform.metrics.CachedSample;
 import io.kinlink.rewards.gate.BudgetOverview;
 import io.kinlink.rewards.gate.BudgetView;
-import io.kinlink.rewards.gate.HeldRewards;
+import io.kinlink.rewards.gate.HeldRewardRepository;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,7 +29,7 @@ public class BudgetMetrics {
     private final CachedSample<BudgetView> month;
     private final CachedSample<Held> held;
 
-    public BudgetMetrics(MeterRegistry registry, BudgetOverview overview, HeldRewards rewards, Clock clock) {
+    public BudgetMetrics(MeterRegistry registry, BudgetOverview overview, HeldRewardRepository rewards, Clock clock) {
         this.month = new CachedSample<>(() -> overview.of(Optional.empty()), null, Duration.ofSeconds(5));
         this.held = new CachedSample<>(() -> oldestHeld(rewards, clock), new Held(0), Duration.ofSeconds(5));
         gauge(registry, "kinlink.budget.cap", "fen", "This month's incentive budget cap; NaN when there is none",
@@ -51,7 +51,7 @@ public class BudgetMetrics {
                 .baseUnit(unit).description(description).register(registry);
     }
 
-    private static Held oldestHeld(HeldRewards rewards, Clock clock) {
+    private static Held oldestHeld(HeldRewardRepository rewards, Clock clock) {
         return QuarkusTransaction.requiringNew().call(rewards::oldestWaiting)
                 .map(heldAt -> new Held(Math.max(0, Duration.between(heldAt, clock.instant()).toMillis() / 1000.0)))
                 .orElse(new Held(0));

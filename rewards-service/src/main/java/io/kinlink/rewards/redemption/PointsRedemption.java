@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import io.kinlink.events.PointsRedeemed;
 import io.kinlink.events.Topics;
-import io.kinlink.platform.SqlTimes;
 import io.kinlink.platform.outbox.Outbox;
 import io.kinlink.platform.problem.ConflictProblem;
 import io.kinlink.platform.problem.RuleViolationProblem;
@@ -17,7 +16,6 @@ import io.kinlink.rewards.ledger.Ledger;
 import io.kinlink.rewards.ledger.Posting;
 import io.kinlink.rewards.lots.PointsLots;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -30,14 +28,14 @@ public class PointsRedemption {
 
     public static final String REASON = "REDEEMED_AT_TILL";
 
-    private final EntityManager em;
+    private final RedemptionRepository repository;
     private final Ledger ledger;
     private final PointsLots lots;
     private final Outbox outbox;
     private final Clock clock;
 
-    public PointsRedemption(EntityManager em, Ledger ledger, PointsLots lots, Outbox outbox, Clock clock) {
-        this.em = em;
+    PointsRedemption(RedemptionRepository repository, Ledger ledger, PointsLots lots, Outbox outbox, Clock clock) {
+        this.repository = repository;
         this.ledger = ledger;
         this.lots = lots;
         this.outbox = outbox;
@@ -48,7 +46,7 @@ public class PointsRedemption {
     @Transactional
     public Result redeem(UUID member, RedeemPointsRequest request) {
         ledger.lockMember(member);
-        Optional<RedemptionResponse> earlier = find(request.branch(), request.externalTransactionId());
+        Optional<RedemptionResponse> earlier = repository.find(request.branch(), request.externalTransactionId());
         if (earlier.isPresent()) {
             return new Result(sameAs(earlier.get(), member, request), false);
         }
@@ -67,18 +65,12 @@ public class PointsRedemption {
                 .orElseThrow(() -> new IllegalStateException("Redemption " + request.externalTransactionId()
                         + " posted without a redemption row"));
         lots.take(member, request.points());
-        UUID id = UUID.randomUUID();
-        em.createNativeQuery("""
-                        insert into redemption (id, member_id, external_transaction_id, points, branch,
-                            ledger_transaction_id, available_after, redeemed_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
-                .setParameter(1, id).setParameter(2, member).setParameter(3, request.externalTransactionId())
-                .setParameter(4, request.points()).setParameter(5, request.branch()).setParameter(6, transaction)
-                .setParameter(7, available - request.points()).setParameter(8, now).executeUpdate();
-        outbox.append(Topics.REWARDS_EVENTS, member.toString(), new PointsRedeemed(member, id, transaction,
+        RedemptionResponse redemption = new RedemptionResponse(UUID.randomUUID(), member,
+                request.externalTransactionId(), request.points(), request.branch(), now, available - request.points());
+        repository.insert(redemption, transaction);
+        outbox.append(Topics.REWARDS_EVENTS, member.toString(), new PointsRedeemed(member, redemption.id(), transaction,
                 request.points(), request.externalTransactionId(), request.branch(), now));
-        return new Result(new RedemptionResponse(id, member, request.externalTransactionId(), request.points(),
-                request.branch(), now, available - request.points()), true);
+        return new Result(redemption, true);
     }
 
     /** The same till transaction again must be the same redemption; anything else is a conflict. */
@@ -88,19 +80,6 @@ public class PointsRedemption {
                     + " was already used for a different redemption");
         }
         return earlier;
-    }
-
-    /** A till's transaction ids are unique within its branch. */
-    private Optional<RedemptionResponse> find(String branch, String externalTransactionId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select r.id, r.member_id, r.points, r.branch, r.redeemed_at, r.available_after
-                        from redemption r
-                        where r.branch = ?1 and r.external_transaction_id = ?2""")
-                .setParameter(1, branch).setParameter(2, externalTransactionId).getResultList();
-        return rows.stream().findFirst().map(row -> new RedemptionResponse((UUID) row[0], (UUID) row[1],
-                externalTransactionId, ((Number) row[2]).longValue(), (String) row[3], SqlTimes.instant(row[4]),
-                ((Number) row[5]).longValue()));
     }
 
     public record Result(RedemptionResponse redemption, boolean created) {

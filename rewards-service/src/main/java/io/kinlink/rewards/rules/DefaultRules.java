@@ -13,7 +13,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 
 /**
  * Gives a new installation the standing rules, from configuration, as version 1 in force since
@@ -25,15 +24,15 @@ public class DefaultRules {
 
     private final RuleRepository rules;
     private final RewardsSettings settings;
-    private final EntityManager em;
+    private final RuleTemplateRepository templates;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public DefaultRules(RuleRepository rules, RewardsSettings settings, EntityManager em, ObjectMapper mapper,
+    DefaultRules(RuleRepository rules, RewardsSettings settings, RuleTemplateRepository templates, ObjectMapper mapper,
                         Clock clock) {
         this.rules = rules;
         this.settings = settings;
-        this.em = em;
+        this.templates = templates;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -68,11 +67,7 @@ public class DefaultRules {
     /** A default coupon template with a stable id, made once. */
     private UUID template(String name, long faceValueFen, int validDays) {
         UUID id = UUID.nameUUIDFromBytes(("kinlink-default-template:" + name).getBytes(StandardCharsets.UTF_8));
-        em.createNativeQuery("""
-                        insert into coupon_template (id, name, face_value_fen, min_spend_fen, valid_days, active, created_at)
-                        values (?1, ?2, ?3, 0, ?4, true, ?5) on conflict (id) do nothing""")
-                .setParameter(1, id).setParameter(2, name).setParameter(3, faceValueFen).setParameter(4, validDays)
-                .setParameter(5, clock.instant()).executeUpdate();
+        templates.createIfAbsent(id, name, faceValueFen, validDays, clock.instant());
         return id;
     }
 }

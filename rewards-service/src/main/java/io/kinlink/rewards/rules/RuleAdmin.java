@@ -23,7 +23,6 @@ import io.kinlink.platform.problem.DomainException;
 import io.kinlink.platform.problem.NotFoundProblem;
 import io.kinlink.platform.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -39,16 +38,16 @@ public class RuleAdmin {
 
     private final RuleRepository rules;
     private final Validator validator;
-    private final EntityManager em;
+    private final RuleTemplateRepository templates;
     private final Clock clock;
     private final WelcomeGiftAnnouncer welcomeGifts;
 
-    public RuleAdmin(RuleRepository rules, Validator validator, EntityManager em, Clock clock,
+    RuleAdmin(RuleRepository rules, Validator validator, RuleTemplateRepository templates, Clock clock,
                      WelcomeGiftAnnouncer welcomeGifts) {
         this.welcomeGifts = welcomeGifts;
         this.rules = rules;
         this.validator = validator;
-        this.em = em;
+        this.templates = templates;
         this.clock = clock;
     }
 
@@ -140,9 +139,7 @@ public class RuleAdmin {
         UUID template = params instanceof RuleKind.CouponParams coupon ? coupon.couponTemplateId()
                 : params instanceof RuleKind.MilestoneParams milestone ? milestone.couponTemplateId()
                 : params instanceof RuleKind.WelcomeParams welcome ? welcome.couponTemplateId() : null;
-        // by the table, not the coupons' entity: coupons depend on the budget, which depends on the rules
-        if (template != null && em.createNativeQuery("select 1 from coupon_template where id = ?1")
-                .setParameter(1, template).getResultList().isEmpty()) {
+        if (template != null && !templates.exists(template)) {
             errors.add(new Problem.FieldError("params.couponTemplateId", "no such coupon template"));
         }
     }

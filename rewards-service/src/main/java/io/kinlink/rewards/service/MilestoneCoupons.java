@@ -12,10 +12,10 @@ import io.kinlink.rewards.coupons.CouponService;
 import io.kinlink.rewards.coupons.CouponTemplates;
 import io.kinlink.rewards.gate.Reward;
 import io.kinlink.rewards.gate.RewardGate;
+import io.kinlink.rewards.repository.PurchaseRecordRepository;
 import io.kinlink.rewards.rules.AppliedRule;
 import io.kinlink.rewards.rules.RuleKind;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 
@@ -30,13 +30,13 @@ public class MilestoneCoupons {
     private static final Logger LOG = Logger.getLogger(MilestoneCoupons.class);
     public static final String REASON = "SPEND_MILESTONE";
 
-    private final EntityManager em;
+    private final PurchaseRecordRepository purchases;
     private final CouponService coupons;
     private final CouponTemplates templates;
     private final RewardGate gate;
 
-    public MilestoneCoupons(EntityManager em, CouponService coupons, CouponTemplates templates, RewardGate gate) {
-        this.em = em;
+    public MilestoneCoupons(PurchaseRecordRepository purchases, CouponService coupons, CouponTemplates templates, RewardGate gate) {
+        this.purchases = purchases;
         this.coupons = coupons;
         this.templates = templates;
         this.gate = gate;
@@ -47,7 +47,7 @@ public class MilestoneCoupons {
     public void onSpend(UUID member, UUID purchase, Instant at, AppliedRule<RuleKind.MilestoneParams> rule) {
         long every = rule.params().everyFen();
         long after = netSpend(member);
-        long before = after - amountOf(purchase);
+        long before = after - purchases.amountOf(purchase);
         for (long step = before / every + 1; step <= after / every; step++) {
             CouponGrant grant = new CouponGrant(member, rule.params().couponTemplateId(),
                     "milestone:" + member + ":" + step, REASON, "PURCHASE", purchase.toString(), rule.version().ruleId(),
@@ -77,13 +77,6 @@ public class MilestoneCoupons {
 
     /** The member's cumulative spend, net of refunds. */
     public long netSpend(UUID member) {
-        return ((Number) em.createNativeQuery(
-                        "select coalesce(sum(amount_fen - refunded_fen), 0) from purchase_record where member_id = ?1")
-                .setParameter(1, member).getSingleResult()).longValue();
-    }
-
-    private long amountOf(UUID purchase) {
-        return ((Number) em.createNativeQuery("select amount_fen from purchase_record where purchase_id = ?1")
-                .setParameter(1, purchase).getSingleResult()).longValue();
+        return purchases.netSpend(member);
     }
 }

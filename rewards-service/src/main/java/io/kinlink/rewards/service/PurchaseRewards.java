@@ -18,12 +18,13 @@ import io.kinlink.rewards.gate.RewardGate;
 import io.kinlink.rewards.ledger.AccountKind;
 import io.kinlink.rewards.ledger.Posting;
 import io.kinlink.rewards.metrics.RewardsMetrics;
+import io.kinlink.rewards.repository.PurchaseRecordRepository;
+import io.kinlink.rewards.repository.QualifiedReferralRepository;
 import io.kinlink.rewards.rules.ActiveRules;
 import io.kinlink.rewards.rules.AppliedRule;
 import io.kinlink.rewards.rules.RuleBook;
 import io.kinlink.rewards.rules.RuleKind;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -44,18 +45,21 @@ public class PurchaseRewards {
     private final RuleBook ruleBook;
     private final MilestoneCoupons milestones;
     private final RewardsSettings settings;
-    private final EntityManager em;
+    private final PurchaseRecordRepository purchases;
+    private final QualifiedReferralRepository qualifications;
     private final RewardsMetrics metrics;
     private final Budget budget;
 
     public PurchaseRewards(RewardGate gate, RuleBook ruleBook, MilestoneCoupons milestones, RewardsSettings settings,
-                           EntityManager em, RewardsMetrics metrics, Budget budget) {
+                           PurchaseRecordRepository purchases, QualifiedReferralRepository qualifications,
+                           RewardsMetrics metrics, Budget budget) {
         this.budget = budget;
         this.gate = gate;
         this.ruleBook = ruleBook;
         this.milestones = milestones;
         this.settings = settings;
-        this.em = em;
+        this.purchases = purchases;
+        this.qualifications = qualifications;
         this.metrics = metrics;
     }
 
@@ -74,13 +78,8 @@ public class PurchaseRewards {
 
     /** Keeps the purchase for revenue and cumulative spend; false when it was seen before. */
     private boolean recordPurchase(PurchaseAttributed purchase) {
-        boolean first = em.createNativeQuery("""
-                        insert into purchase_record (purchase_id, member_id, amount_fen, occurred_at, branch)
-                        values (?1, ?2, ?3, ?4, ?5) on conflict (purchase_id) do nothing""")
-                .setParameter(1, purchase.purchaseId()).setParameter(2, purchase.memberId())
-                .setParameter(3, purchase.amountFen()).setParameter(4, purchase.occurredAt())
-                .setParameter(5, purchase.branch())
-                .executeUpdate() == 1;
+        boolean first = purchases.insert(purchase.purchaseId(), purchase.memberId(), purchase.amountFen(),
+                purchase.occurredAt(), purchase.branch());
         if (first) {
             budget.countRevenue(purchase.occurredAt(), purchase.amountFen());
         }
@@ -151,12 +150,7 @@ public class PurchaseRewards {
 
     /** A VIP referrer has enough referrals that qualified in the year before the purchase and still count. */
     private boolean isVip(UUID referrer, Instant at, int threshold) {
-        long qualified = ((Number) em.createNativeQuery("""
-                        select count(*) from qualified_referral
-                        where referrer_id = ?1 and qualified_at > ?2 and qualified_at <= ?3
-                          and (reversed_at is null or reversed_at > ?3)""")
-                .setParameter(1, referrer).setParameter(2, at.minus(VIP_LOOKBACK)).setParameter(3, at)
-                .getSingleResult()).longValue();
+        long qualified = qualifications.countStanding(referrer, at.minus(VIP_LOOKBACK), at);
         return qualified >= threshold;
     }
 

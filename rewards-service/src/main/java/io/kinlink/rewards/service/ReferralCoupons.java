@@ -13,9 +13,9 @@ import io.kinlink.rewards.coupons.CouponService;
 import io.kinlink.rewards.coupons.CouponTemplates;
 import io.kinlink.rewards.gate.Reward;
 import io.kinlink.rewards.gate.RewardGate;
+import io.kinlink.rewards.repository.QualifiedReferralRepository;
 import io.kinlink.rewards.rules.RuleBook;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 
@@ -30,15 +30,15 @@ public class ReferralCoupons {
     private static final Logger LOG = Logger.getLogger(ReferralCoupons.class);
     public static final String REASON = "REFERRAL_QUALIFIED";
 
-    private final EntityManager em;
+    private final QualifiedReferralRepository qualifications;
     private final CouponService coupons;
     private final CouponTemplates templates;
     private final RewardGate gate;
     private final RuleBook ruleBook;
 
-    public ReferralCoupons(EntityManager em, CouponService coupons, CouponTemplates templates, RewardGate gate,
+    public ReferralCoupons(QualifiedReferralRepository qualifications, CouponService coupons, CouponTemplates templates, RewardGate gate,
                            RuleBook ruleBook) {
-        this.em = em;
+        this.qualifications = qualifications;
         this.coupons = coupons;
         this.templates = templates;
         this.gate = gate;
@@ -47,11 +47,8 @@ public class ReferralCoupons {
 
     @Transactional(TxType.MANDATORY)
     public void onQualified(ReferralQualified qualified) {
-        em.createNativeQuery("""
-                        insert into qualified_referral (referral_id, referrer_id, qualified_at, purchase_id)
-                        values (?1, ?2, ?3, ?4) on conflict (referral_id) do nothing""")
-                .setParameter(1, qualified.referralId()).setParameter(2, qualified.referrerId())
-                .setParameter(3, qualified.qualifiedAt()).setParameter(4, qualified.purchaseId()).executeUpdate();
+        qualifications.insert(qualified.referralId(), qualified.referrerId(), qualified.qualifiedAt(),
+                qualified.purchaseId());
         ruleBook.at(qualified.qualifiedAt()).qualifiedCoupon().ifPresent(rule -> {
             CouponGrant grant = new CouponGrant(qualified.referrerId(), rule.params().couponTemplateId(),
                     "referral-qualified:" + qualified.referralId(), REASON, "REFERRAL",
@@ -67,14 +64,12 @@ public class ReferralCoupons {
 
     /** Whether the referral was reversed (its qualifying purchase refunded). */
     public boolean reversed(UUID referral) {
-        return !em.createNativeQuery("select 1 from qualified_referral where referral_id = ?1 and reversed_at is not null")
-                .setParameter(1, referral).getResultList().isEmpty();
+        return qualifications.reversed(referral);
     }
 
     @Transactional(TxType.MANDATORY)
     public void onReversed(ReferralReversed reversed) {
-        em.createNativeQuery("update qualified_referral set reversed_at = ?2 where referral_id = ?1 and reversed_at is null")
-                .setParameter(1, reversed.referralId()).setParameter(2, reversed.reversedAt()).executeUpdate();
+        qualifications.markReversed(reversed.referralId(), reversed.reversedAt());
         for (Coupon coupon : coupons.openCouponsFrom("REFERRAL", reversed.referralId().toString())) {
             coupons.voidCoupon(coupon.memberId(), coupon.id(), "The qualifying purchase was refunded", "REFERRAL",
                     reversed.referralId().toString());

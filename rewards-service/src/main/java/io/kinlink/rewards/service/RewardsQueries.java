@@ -8,22 +8,22 @@ import java.util.UUID;
 import io.kinlink.platform.SqlTimes;
 import io.kinlink.rewards.config.RewardsSettings;
 import io.kinlink.rewards.ledger.AccountKind;
+import io.kinlink.rewards.ledger.LedgerRepository;
 import io.kinlink.rewards.lots.PointsLots;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /** What members and partners read: balances and the history of movements with their reasons. */
 @ApplicationScoped
 public class RewardsQueries {
 
-    private final EntityManager em;
+    private final LedgerRepository ledger;
     private final PointsLots lots;
     private final RewardsSettings settings;
     private final Clock clock;
 
-    public RewardsQueries(EntityManager em, PointsLots lots, RewardsSettings settings, Clock clock) {
-        this.em = em;
+    public RewardsQueries(LedgerRepository ledger, PointsLots lots, RewardsSettings settings, Clock clock) {
+        this.ledger = ledger;
         this.lots = lots;
         this.settings = settings;
         this.clock = clock;
@@ -33,8 +33,7 @@ public class RewardsQueries {
     public Balance balanceOf(UUID member) {
         long pending = 0;
         long available = 0;
-        for (Object[] row : em.createQuery("select a.kind, a.balance from LedgerAccount a where a.memberId = :member",
-                Object[].class).setParameter("member", member).getResultList()) {
+        for (Object[] row : ledger.balancesOf(member)) {
             if (row[0] == AccountKind.MEMBER_POINTS_PENDING) {
                 pending = (Long) row[1];
             } else if (row[0] == AccountKind.MEMBER_POINTS_AVAILABLE) {
@@ -48,20 +47,7 @@ public class RewardsQueries {
     /** The member's movements, newest first. */
     @Transactional
     public List<Movement> historyOf(UUID member, int page, int size) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select t.id, t.reason, a.kind, e.amount, t.source_type, t.source_id, t.rule_id, t.rule_version,
-                               t.chain_level, t.explanation, t.occurred_at, e.available_at
-                        from ledger_entry e
-                        join ledger_account a on a.id = e.account_id
-                        join ledger_transaction t on t.id = e.transaction_id
-                        where a.member_id = ?1
-                        order by t.recorded_at desc, e.id desc""")
-                .setParameter(1, member)
-                .setFirstResult(page * size)
-                .setMaxResults(size)
-                .getResultList();
-        return rows.stream().map(Movement::fromRow).toList();
+        return ledger.historyOf(member, page, size).stream().map(Movement::fromRow).toList();
     }
 
     /**

@@ -14,7 +14,7 @@ import jakarta.transaction.Transactional.TxType;
 
 /** The rewards of a period as the ledger and the coupons hold them, each with the order behind it. */
 @ApplicationScoped
-public class AuditRecords {
+public class AuditRecordRepository {
 
     /** A reward before the audit adds its order's cap and its hash. */
     record Reward(UUID id, String kind, String reason, UUID memberId, long points, long valueFen, String ruleId,
@@ -52,7 +52,7 @@ public class AuditRecords {
 
     private final EntityManager em;
 
-    public AuditRecords(EntityManager em) {
+    public AuditRecordRepository(EntityManager em) {
         this.em = em;
     }
 

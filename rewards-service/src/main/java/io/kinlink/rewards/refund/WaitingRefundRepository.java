@@ -18,12 +18,12 @@ import jakarta.transaction.Transactional.TxType;
  * refunded total seen, and handed back once when the purchase arrives.
  */
 @ApplicationScoped
-class WaitingRefunds {
+class WaitingRefundRepository {
 
     private final EntityManager em;
     private final Clock clock;
 
-    WaitingRefunds(EntityManager em, Clock clock) {
+    WaitingRefundRepository(EntityManager em, Clock clock) {
         this.em = em;
         this.clock = clock;
     }

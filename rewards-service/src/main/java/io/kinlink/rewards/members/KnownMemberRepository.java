@@ -14,11 +14,11 @@ import jakarta.transaction.Transactional.TxType;
  * moment ago may not be known yet: the answer is then 404 until their registration arrives.
  */
 @ApplicationScoped
-public class KnownMembers {
+public class KnownMemberRepository {
 
     private final EntityManager em;
 
-    public KnownMembers(EntityManager em) {
+    public KnownMemberRepository(EntityManager em) {
         this.em = em;
     }
 

@@ -20,7 +20,7 @@ import jakarta.transaction.Transactional;
 
 /** The held_reward table: rewards the budget holds back, each with the reward itself kept as JSON. */
 @ApplicationScoped
-public class HeldRewards {
+public class HeldRewardRepository {
 
     /** A held reward as the gate decides on it. */
     record Held(UUID id, YearMonth period, Reward reward, long valueFen, HeldRewardStatus status) {
@@ -35,7 +35,7 @@ public class HeldRewards {
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public HeldRewards(EntityManager em, ObjectMapper mapper, Clock clock) {
+    public HeldRewardRepository(EntityManager em, ObjectMapper mapper, Clock clock) {
         this.em = em;
         this.mapper = mapper;
         this.clock = clock;
