@@ -21,11 +21,11 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The house rules every domain service follows, checked on its compiled classes: its feature
  * packages form no cycle; nothing depends on a resource (resources call services, services call
- * repositories, never the reverse); resources and consumers hold no SQL; resources hold no
- * transactions (services do); repositories
- * call nobody's services; resources are named *Resource and live in rest/, Kafka consumers live in
- * messaging/;
- * and no source file of the module is longer than {@link #MAX_LINES} lines.
+ * repositories, never the reverse); SQL lives in repositories ({@code ...Repository}) and nowhere
+ * else, so resources and consumers hold none; resources hold no transactions (services do);
+ * repositories call nobody's services; resources are named {@code ...Resource} and live in rest/,
+ * Kafka consumers live in messaging/; and no source file of the module is longer than
+ * {@link #MAX_LINES} lines.
  */
 public final class HouseRules {
 
@@ -47,10 +47,14 @@ public final class HouseRules {
                 noClasses().that().areAnnotatedWith("jakarta.ws.rs.Path")
                         .should().beAnnotatedWith("jakarta.transaction.Transactional")
                         .as("resources hold no transactions: their services do"),
-                noClasses().that().resideInAnyPackage(rootPackage + ".rest..", rootPackage + ".messaging..")
+                noClasses().that().haveSimpleNameNotEndingWith("Repository")
+                        .and().areNotAnnotatedWith("jakarta.persistence.Entity")
+                        .and().areNotAnnotatedWith("jakarta.persistence.Embeddable")
+                        .and().areNotAnnotatedWith("jakarta.persistence.MappedSuperclass")
                         .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..",
                                 "io.quarkus.hibernate.orm.panache..", "javax.sql..", "io.agroal..")
-                        .as("resources and consumers hold no SQL: they hand the work to the service that owns the tables"),
+                        .as("SQL lives in repositories (...Repository), nowhere else: entities aside, only they "
+                                + "touch the EntityManager, Panache or JDBC"),
                 noClasses().that().haveSimpleNameEndingWith("Repository")
                         .should().dependOnClassesThat().haveSimpleNameEndingWith("Service")
                         .as("repositories call no service"),

@@ -11,10 +11,9 @@ import io.kinlink.platform.kpi.Kpi.Scope;
 import io.kinlink.platform.kpi.Kpi.Unit;
 import io.kinlink.platform.kpi.KpiMonths;
 import io.kinlink.platform.kpi.KpiReport;
+import io.kinlink.referral.analytics.ProgrammeKpiRepository.Counts;
 import io.kinlink.referral.config.KpiSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 /**
@@ -25,13 +24,11 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class ProgrammeKpis {
 
-    private static final String BOUGHT = "p.amount_fen > p.refunded_fen";
-
-    private final EntityManager em;
+    private final ProgrammeKpiRepository repository;
     private final KpiSettings settings;
 
-    public ProgrammeKpis(EntityManager em, KpiSettings settings) {
-        this.em = em;
+    ProgrammeKpis(ProgrammeKpiRepository repository, KpiSettings settings) {
+        this.repository = repository;
         this.settings = settings;
     }
 
@@ -48,32 +45,16 @@ public class ProgrammeKpis {
 
     /** Active members at the month's end (bought within the look-back), and those of them who brought a friend in it. */
     private Kpi referralRate(Instant end, Optional<String> branch, Scope scope) {
-        Query query = em.createNativeQuery("""
-                select count(*), count(*) filter (where exists (
-                           select 1 from referral r where r.referrer_id = m.member_id and r.status <> 'REJECTED'
-                           and r.attributed_at >= :since and r.attributed_at < :end))
-                from referral_member m
-                where m.registered_at < :end and not m.suspended %s
-                  and exists (select 1 from member_purchase p where p.member_id = m.member_id and %s
-                              and p.purchased_at >= :since and p.purchased_at < :end)"""
-                        .formatted(branchOf("m", branch), BOUGHT))
-                .setParameter("since", end.minus(settings.activeWithin())).setParameter("end", end);
-        long[] counts = counts(query, branch);
-        return Kpi.of(KpiId.REFERRAL_RATE, counts[1], counts[0], settings.referralRateTarget(), Direction.AT_LEAST,
-                Unit.RATIO, scope);
+        Counts counts = repository.activeAndReferring(end.minus(settings.activeWithin()), end, branch);
+        return Kpi.of(KpiId.REFERRAL_RATE, counts.numerator(), counts.denominator(), settings.referralRateTarget(),
+                Direction.AT_LEAST, Unit.RATIO, scope);
     }
 
     /** Friends attributed in the month, and those of them who have bought since. */
     private Kpi conversion(Instant start, Instant end, Optional<String> branch, Scope scope) {
-        Query query = em.createNativeQuery("""
-                select count(*), count(*) filter (where r.first_purchase_at is not null)
-                from referral r join referral_member f on f.member_id = r.referee_id
-                where r.status <> 'REJECTED' and r.attributed_at >= :start and r.attributed_at < :end %s"""
-                        .formatted(branchOf("f", branch)))
-                .setParameter("start", start).setParameter("end", end);
-        long[] counts = counts(query, branch);
-        return Kpi.of(KpiId.REFERRAL_CONVERSION, counts[1], counts[0], settings.referralConversionTarget(),
-                Direction.AT_LEAST, Unit.RATIO, scope);
+        Counts counts = repository.attributedAndBought(start, end, branch);
+        return Kpi.of(KpiId.REFERRAL_CONVERSION, counts.numerator(), counts.denominator(),
+                settings.referralConversionTarget(), Direction.AT_LEAST, Unit.RATIO, scope);
     }
 
     /**
@@ -81,34 +62,9 @@ public class ProgrammeKpis {
      * long enough before it to have come back), and those of them who bought again by the end.
      */
     private Kpi retention(Instant end, Optional<String> branch, Scope scope) {
-        Query query = em.createNativeQuery("""
-                with first_purchase as (
-                    select r.referee_id as member_id, min(p.purchased_at) as first_at
-                    from referral r join referral_member f on f.member_id = r.referee_id
-                    join member_purchase p on p.member_id = r.referee_id and %s and p.purchased_at < :end
-                    where r.status <> 'REJECTED' %s
-                    group by r.referee_id)
-                select count(*), count(*) filter (where exists (
-                           select 1 from member_purchase p where p.member_id = c.member_id and %s
-                           and p.purchased_at > c.first_at and p.purchased_at < :end))
-                from first_purchase c where c.first_at >= :cohortFrom and c.first_at < :cohortTo"""
-                        .formatted(BOUGHT, branchOf("f", branch), BOUGHT))
-                .setParameter("end", end)
-                .setParameter("cohortFrom", end.minus(settings.retentionCohort()))
-                .setParameter("cohortTo", end.minus(settings.retentionSettle()));
-        long[] counts = counts(query, branch);
-        return Kpi.of(KpiId.REFERRED_RETENTION, counts[1], counts[0], settings.referredRetentionTarget(),
-                Direction.AT_LEAST, Unit.RATIO, scope);
-    }
-
-    private static String branchOf(String alias, Optional<String> branch) {
-        return branch.isPresent() ? "and " + alias + ".branch = :branch" : "";
-    }
-
-    /** The query's one row: the denominator, then the numerator. */
-    private static long[] counts(Query query, Optional<String> branch) {
-        branch.ifPresent(id -> query.setParameter("branch", id));
-        Object[] row = (Object[]) query.getSingleResult();
-        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+        Counts counts = repository.cohortAndReturned(end, end.minus(settings.retentionCohort()),
+                end.minus(settings.retentionSettle()), branch);
+        return Kpi.of(KpiId.REFERRED_RETENTION, counts.numerator(), counts.denominator(),
+                settings.referredRetentionTarget(), Direction.AT_LEAST, Unit.RATIO, scope);
     }
 }

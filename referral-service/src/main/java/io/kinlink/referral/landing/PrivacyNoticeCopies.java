@@ -1,11 +1,9 @@
 package io.kinlink.referral.landing;
 
-import java.util.List;
 import java.util.Optional;
 
 import io.kinlink.events.PrivacyNoticePublished;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -16,10 +14,10 @@ import jakarta.transaction.Transactional.TxType;
 @ApplicationScoped
 public class PrivacyNoticeCopies {
 
-    private final EntityManager em;
+    private final PrivacyNoticeRepository repository;
 
-    public PrivacyNoticeCopies(EntityManager em) {
-        this.em = em;
+    PrivacyNoticeCopies(PrivacyNoticeRepository repository) {
+        this.repository = repository;
     }
 
     /** The notice as one language shows it. */
@@ -28,21 +26,12 @@ public class PrivacyNoticeCopies {
 
     @Transactional(TxType.MANDATORY)
     public void onPublished(PrivacyNoticePublished notice) {
-        em.createNativeQuery("""
-                        insert into privacy_notice (version, text_zh, text_en, url, published_at)
-                        values (?1, ?2, ?3, ?4, ?5) on conflict (version) do nothing""")
-                .setParameter(1, notice.version()).setParameter(2, notice.textZh()).setParameter(3, notice.textEn())
-                .setParameter(4, notice.url()).setParameter(5, notice.publishedAt()).executeUpdate();
+        repository.insert(notice);
     }
 
     /** The latest version in {@code lang} ("en", else Chinese); empty before the first arrives. */
     @Transactional
     public Optional<Shown> latest(String lang) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "select version, text_zh, text_en, url from privacy_notice order by version desc limit 1")
-                .getResultList();
-        return rows.stream().findFirst().map(row -> new Shown(((Number) row[0]).intValue(),
-                (String) ("en".equals(lang) ? row[2] : row[1]), (String) row[3]));
+        return repository.latest(lang);
     }
 }

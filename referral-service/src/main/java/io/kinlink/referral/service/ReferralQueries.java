@@ -6,9 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.kinlink.platform.problem.NotFoundProblem;
-import io.kinlink.referral.AttributionRejection;
 import io.kinlink.referral.ReferralCode;
-import io.kinlink.referral.ReferralStatus;
 import io.kinlink.referral.RejectionReason;
 import io.kinlink.referral.analytics.MemberNetwork;
 import io.kinlink.referral.analytics.NetworkSize;
@@ -20,7 +18,6 @@ import io.kinlink.referral.config.ReferralSettings;
 import io.kinlink.referral.repository.ReferralCodeRepository;
 import io.kinlink.referral.repository.ReferralMemberRepository;
 import io.kinlink.referral.repository.ReferralRepository;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -66,16 +63,7 @@ public class ReferralQueries {
     @Transactional
     public MyReferralsView referralsOf(UUID memberId, int page, int size) {
         ReferralCodeResponse code = codeOf(memberId);
-        List<MyReferralsView.Friend> friends = referrals.getEntityManager().createQuery("""
-                        select m.maskedName, r.status, r.attributedAt, r.qualifiedAt
-                        from Referral r, ReferralMember m
-                        where m.memberId = r.refereeId and r.referrerId = :referrer
-                        order by r.attributedAt desc, r.id""", Object[].class)
-                .setParameter("referrer", memberId)
-                .setFirstResult(page * size).setMaxResults(size).getResultStream()
-                .map(row -> new MyReferralsView.Friend((String) row[0], (ReferralStatus) row[1], (Instant) row[2],
-                        (Instant) row[3]))
-                .toList();
+        List<MyReferralsView.Friend> friends = referrals.friendsOf(memberId, page, size);
         long total = referrals.count("referrerId", memberId);
         return new MyReferralsView(memberId, code.code(), code.shareUrl(), network.of(memberId), total, page, size,
                 friends);
@@ -85,23 +73,9 @@ public class ReferralQueries {
     @Transactional
     public RejectionView.Page rejections(Instant from, Instant to, Optional<RejectionReason> reason, int page,
                                          int size) {
-        Parameters parameters = Parameters.with("from", from).and("to", to);
-        String where = "rejectedAt >= :from and rejectedAt < :to";
-        if (reason.isPresent()) {
-            where += " and reason = :reason";
-            parameters = parameters.and("reason", reason.get());
-        }
-        var query = referrals.getEntityManager().createQuery("from AttributionRejection where " + where
-                + " order by rejectedAt desc, id", AttributionRejection.class);
-        var count = referrals.getEntityManager().createQuery("select count(*) from AttributionRejection where "
-                + where, Long.class);
-        parameters.map().forEach((name, value) -> {
-            query.setParameter(name, value);
-            count.setParameter(name, value);
-        });
-        List<RejectionView> items = query.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
+        List<RejectionView> items = referrals.rejections(from, to, reason, page, size).stream()
                 .map(RejectionView::of).toList();
-        return new RejectionView.Page(count.getSingleResult(), page, size, items);
+        return new RejectionView.Page(referrals.countRejections(from, to, reason), page, size, items);
     }
 
     @Transactional
