@@ -23,7 +23,7 @@ import io.kinlink.events.Topics;
 import io.kinlink.platform.branch.BranchCopies;
 import io.kinlink.platform.event.DomainEvent;
 import io.kinlink.platform.event.EventEnvelope;
-import io.kinlink.rewards.members.KnownMemberRepository;
+import io.kinlink.rewards.members.KnownMembers;
 import io.kinlink.testsupport.TopicPublisher;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -66,7 +66,7 @@ public final class RewardsEvents {
 
     /** Makes {@code member} known to the service as its member-events consumer would on MemberRegistered. */
     public static UUID known(UUID member) {
-        KnownMemberRepository members = Arc.container().instance(KnownMemberRepository.class).get();
+        KnownMembers members = Arc.container().instance(KnownMembers.class).get();
         QuarkusTransaction.requiringNew().run(() -> members.learn(member, Instant.now()));
         return member;
     }

@@ -20,12 +20,12 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The house rules every domain service follows, checked on its compiled classes: its feature
- * packages form no cycle; nothing depends on a resource (resources call services, services call
- * repositories, never the reverse); SQL lives in repositories ({@code ...Repository}) and nowhere
- * else, so resources and consumers hold none; resources hold no transactions (services do);
- * repositories call nobody's services; resources are named {@code ...Resource} and live in rest/,
- * Kafka consumers live in messaging/; and no source file of the module is longer than
- * {@link #MAX_LINES} lines.
+ * packages form no cycle; resources call services and services call repositories, never the
+ * reverse (nothing depends on a resource, repositories call no service) and never around
+ * (resources and consumers reach repositories only through services); SQL lives in repositories
+ * ({@code ...Repository}) and nowhere else; resources hold no transactions (services do);
+ * resources are named {@code ...Resource} and live in rest/, Kafka consumers live in messaging/;
+ * and no source file of the module is longer than {@link #MAX_LINES} lines.
  */
 public final class HouseRules {
 
@@ -55,6 +55,9 @@ public final class HouseRules {
                                 "io.quarkus.hibernate.orm.panache..", "javax.sql..", "io.agroal..")
                         .as("SQL lives in repositories (...Repository), nowhere else: entities aside, only they "
                                 + "touch the EntityManager, Panache or JDBC"),
+                noClasses().that().resideInAnyPackage(rootPackage + ".rest..", rootPackage + ".messaging..")
+                        .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+                        .as("resources and consumers reach repositories only through services"),
                 noClasses().that().haveSimpleNameEndingWith("Repository")
                         .should().dependOnClassesThat().haveSimpleNameEndingWith("Service")
                         .as("repositories call no service"),

@@ -29,6 +29,7 @@ class HouseRulesTest {
                 "resources hold no transactions: their services do",
                 "SQL lives in repositories (...Repository), nowhere else: entities aside, only they touch the "
                         + "EntityManager, Panache or JDBC",
+                "resources and consumers reach repositories only through services",
                 "repositories call no service",
                 "resources are named ...Resource",
                 "resources live in rest/, whatever feature they serve",

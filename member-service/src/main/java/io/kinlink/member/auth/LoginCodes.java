@@ -11,16 +11,14 @@ import java.util.UUID;
 
 import io.kinlink.member.Member;
 import io.kinlink.member.MemberStatus;
+import io.kinlink.member.auth.LoginCodeRepository.Asker;
 import io.kinlink.member.pii.PhoneNumbers;
 import io.kinlink.member.pii.PhoneProtector;
 import io.kinlink.member.repository.MemberRepository;
-import io.kinlink.platform.AdvisoryLocks;
-import io.kinlink.platform.SqlTimes;
 import io.kinlink.platform.problem.InvalidRequestProblem;
 import io.kinlink.platform.problem.TooManyRequestsProblem;
 import io.kinlink.platform.problem.UnauthenticatedProblem;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -35,16 +33,16 @@ public class LoginCodes {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration HOUR = Duration.ofHours(1);
 
-    private final EntityManager em;
+    private final LoginCodeRepository codes;
     private final MemberRepository members;
     private final PhoneProtector phones;
     private final CodeSender sender;
     private final AuthSettings.LoginCodes settings;
     private final Clock clock;
 
-    public LoginCodes(EntityManager em, MemberRepository members, PhoneProtector phones, CodeSender sender,
+    LoginCodes(LoginCodeRepository codes, MemberRepository members, PhoneProtector phones, CodeSender sender,
                       AuthSettings settings, Clock clock) {
-        this.em = em;
+        this.codes = codes;
         this.members = members;
         this.phones = phones;
         this.sender = sender;
@@ -57,12 +55,11 @@ public class LoginCodes {
     public CodeSent request(String phone, String clientAddress) {
         String e164 = normalized(phone);
         String phoneHash = phones.lookupHash(e164);
-        AdvisoryLocks.holdUntilCommit(em, "login-code:" + phoneHash);
+        codes.lockPhone(phoneHash);
         Instant now = clock.instant();
         String addressHash = phones.lookupHash("address:" + clientAddress);
         enforceLimits(phoneHash, addressHash, now);
-        em.createNativeQuery("insert into login_code_request (phone_hash, address_hash, requested_at) values (?1, ?2, ?3)")
-                .setParameter(1, phoneHash).setParameter(2, addressHash).setParameter(3, now).executeUpdate();
+        codes.recordRequest(phoneHash, addressHash, now);
         members.findByPhoneHash(phoneHash).filter(member -> member.status() == MemberStatus.ACTIVE)
                 .ifPresent(member -> issue(member, e164, phoneHash, now));
         return new CodeSent(settings.validity().toSeconds(), settings.resendAfter().toSeconds());
@@ -75,78 +72,54 @@ public class LoginCodes {
     @Transactional(dontRollbackOn = UnauthenticatedProblem.class)
     public UUID redeem(String phone, String code) {
         String phoneHash = phones.lookupHash(normalized(phone));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select member_id, code_hash, expires_at, attempts from login_code
-                        where phone_hash = ?1 for update""")
-                .setParameter(1, phoneHash).getResultList();
-        if (rows.isEmpty()) {
-            throw codeRefused("No code is waiting for this number; ask for a new one");
-        }
-        Object[] row = rows.get(0);
-        int attempts = ((Number) row[3]).intValue() + 1;
-        if (SqlTimes.instant(row[2]).isBefore(clock.instant()) || attempts > settings.maxAttempts()) {
+        LoginCodeRepository.WaitingCode waiting = codes.lockCode(phoneHash)
+                .orElseThrow(() -> codeRefused("No code is waiting for this number; ask for a new one"));
+        int attempts = waiting.attempts() + 1;
+        if (waiting.expiresAt().isBefore(clock.instant()) || attempts > settings.maxAttempts()) {
             spend(phoneHash);
             throw codeRefused("The code has expired or was guessed too often; ask for a new one");
         }
         boolean right = MessageDigest.isEqual(hashOf(phoneHash, code).getBytes(StandardCharsets.US_ASCII),
-                ((String) row[1]).getBytes(StandardCharsets.US_ASCII));
+                waiting.codeHash().getBytes(StandardCharsets.US_ASCII));
         if (right) {
             spend(phoneHash);
-            return (UUID) row[0];
+            return waiting.memberId();
         }
         if (attempts >= settings.maxAttempts()) {
             spend(phoneHash);
         } else {
-            em.createNativeQuery("update login_code set attempts = ?2 where phone_hash = ?1")
-                    .setParameter(1, phoneHash).setParameter(2, attempts).executeUpdate();
+            codes.setAttempts(phoneHash, attempts);
         }
         throw codeRefused("The code is wrong");
     }
 
     private void issue(Member member, String e164, String phoneHash, Instant now) {
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
-        em.createNativeQuery("""
-                        insert into login_code (phone_hash, member_id, code_hash, expires_at, attempts)
-                        values (?1, ?2, ?3, ?4, 0)
-                        on conflict (phone_hash) do update
-                        set member_id = excluded.member_id, code_hash = excluded.code_hash,
-                            expires_at = excluded.expires_at, attempts = 0""")
-                .setParameter(1, phoneHash).setParameter(2, member.id()).setParameter(3, hashOf(phoneHash, code))
-                .setParameter(4, now.plus(settings.validity())).executeUpdate();
+        codes.store(phoneHash, member.id(), hashOf(phoneHash, code), now.plus(settings.validity()));
         sender.send(e164, code, settings.validity()); // a failure rolls the code back: the member asks again
     }
 
     private void enforceLimits(String phoneHash, String addressHash, Instant now) {
-        Instant last = latest("phone_hash", phoneHash, Instant.EPOCH);
+        Instant last = codes.latestRequest(Asker.PHONE, phoneHash).orElse(Instant.EPOCH);
         if (last.plus(settings.resendAfter()).isAfter(now)) {
             throw new TooManyRequestsProblem("A code was sent to this number a moment ago",
                     Duration.between(now, last.plus(settings.resendAfter())).toSeconds() + 1);
         }
-        refuseOverHourlyLimit("phone_hash", phoneHash, settings.perPhonePerHour(), now, "this number");
-        refuseOverHourlyLimit("address_hash", addressHash, settings.perAddressPerHour(), now, "this address");
+        refuseOverHourlyLimit(Asker.PHONE, phoneHash, settings.perPhonePerHour(), now, "this number");
+        refuseOverHourlyLimit(Asker.ADDRESS, addressHash, settings.perAddressPerHour(), now, "this address");
     }
 
-    private void refuseOverHourlyLimit(String column, String hash, int limit, Instant now, String what) {
-        @SuppressWarnings("unchecked")
-        List<Object> times = em.createNativeQuery("select requested_at from login_code_request where " + column
-                        + " = ?1 and requested_at > ?2 order by requested_at desc limit ?3")
-                .setParameter(1, hash).setParameter(2, now.minus(HOUR)).setParameter(3, limit).getResultList();
+    private void refuseOverHourlyLimit(Asker asker, String hash, int limit, Instant now, String what) {
+        List<Instant> times = codes.requestsSince(asker, hash, now.minus(HOUR), limit);
         if (times.size() >= limit) {
-            Instant oldestCounted = SqlTimes.instant(times.get(times.size() - 1));
+            Instant oldestCounted = times.get(times.size() - 1);
             throw new TooManyRequestsProblem("Too many codes asked for " + what + " in the last hour",
                     Duration.between(now, oldestCounted.plus(HOUR)).toSeconds() + 1);
         }
     }
 
-    private Instant latest(String column, String hash, Instant none) {
-        Object latest = em.createNativeQuery("select max(requested_at) from login_code_request where " + column + " = ?1")
-                .setParameter(1, hash).getSingleResult();
-        return latest == null ? none : SqlTimes.instant(latest);
-    }
-
     private void spend(String phoneHash) {
-        em.createNativeQuery("delete from login_code where phone_hash = ?1").setParameter(1, phoneHash).executeUpdate();
+        codes.delete(phoneHash);
     }
 
     /** Keyed, so a stolen table does not give the codes away by trying all million. */
@@ -167,5 +140,4 @@ public class LoginCodes {
     /** What the caller learns: how long a code lasts and when another may be asked for. */
     public record CodeSent(long expiresIn, long resendAfter) {
     }
-
 }

@@ -1,17 +1,15 @@
 package io.kinlink.member.auth;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import io.kinlink.member.MemberStatus;
+import io.kinlink.member.auth.SessionRepository.TokenInSession;
 import io.kinlink.member.repository.MemberRepository;
 import io.kinlink.platform.problem.UnauthenticatedProblem;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -22,15 +20,15 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class MemberSessions {
 
-    private final EntityManager em;
+    private final SessionRepository sessions;
     private final MemberRepository members;
     private final TokenIssuer tokens;
     private final AuthSettings settings;
     private final Clock clock;
 
-    public MemberSessions(EntityManager em, MemberRepository members, TokenIssuer tokens, AuthSettings settings,
+    MemberSessions(SessionRepository sessions, MemberRepository members, TokenIssuer tokens, AuthSettings settings,
                           Clock clock) {
-        this.em = em;
+        this.sessions = sessions;
         this.members = members;
         this.tokens = tokens;
         this.settings = settings;
@@ -42,8 +40,7 @@ public class MemberSessions {
     public TokenIssuer.Tokens start(UUID memberId) {
         requireActive(memberId);
         UUID session = UUID.randomUUID();
-        em.createNativeQuery("insert into member_session (id, member_id, created_at) values (?1, ?2, ?3)")
-                .setParameter(1, session).setParameter(2, memberId).setParameter(3, clock.instant()).executeUpdate();
+        sessions.insertSession(session, memberId, clock.instant());
         return tokensFor(memberId, session);
     }
 
@@ -51,46 +48,31 @@ public class MemberSessions {
     @Transactional(dontRollbackOn = UnauthenticatedProblem.class)
     public TokenIssuer.Tokens refresh(String refreshToken) {
         UUID tokenId = tokens.refreshTokenId(refreshToken).orElseThrow(MemberSessions::sessionEnded);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select s.id, s.member_id, s.ended_at, t.used_at from refresh_token t
-                        join member_session s on s.id = t.session_id where t.id = ?1 for update of s, t""")
-                .setParameter(1, tokenId).getResultList();
-        if (rows.isEmpty() || rows.get(0)[2] != null) {
+        TokenInSession found = sessions.lockToken(tokenId).filter(token -> !token.sessionEnded())
+                .orElseThrow(MemberSessions::sessionEnded);
+        if (found.tokenUsed()) {
+            end(found.session(), "refresh-token-reused");
             throw sessionEnded();
         }
-        UUID session = (UUID) rows.get(0)[0];
-        UUID memberId = (UUID) rows.get(0)[1];
-        Instant now = clock.instant();
-        if (rows.get(0)[3] != null) {
-            end(session, "refresh-token-reused");
-            throw sessionEnded();
-        }
-        em.createNativeQuery("update refresh_token set used_at = ?2 where id = ?1")
-                .setParameter(1, tokenId).setParameter(2, now).executeUpdate();
-        requireActive(memberId);
-        return tokensFor(memberId, session);
+        sessions.markUsed(tokenId, clock.instant());
+        requireActive(found.memberId());
+        return tokensFor(found.memberId(), found.session());
     }
 
     /** Logging out: the session's refresh tokens stop working (access tokens run out within minutes). */
     @Transactional
     public void logout(String refreshToken) {
-        tokens.refreshTokenId(refreshToken).ifPresent(tokenId -> em.createNativeQuery("""
-                        update member_session set ended_at = ?2, ended_why = 'logout'
-                        where ended_at is null and id = (select session_id from refresh_token where id = ?1)""")
-                .setParameter(1, tokenId).setParameter(2, clock.instant()).executeUpdate());
+        tokens.refreshTokenId(refreshToken).ifPresent(tokenId -> sessions.endSessionOf(tokenId, clock.instant()));
     }
 
     /** Suspension and erasure end every session of the member. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void endAll(UUID memberId, String why) {
-        em.createNativeQuery("update member_session set ended_at = ?2, ended_why = ?3 where member_id = ?1 and ended_at is null")
-                .setParameter(1, memberId).setParameter(2, clock.instant()).setParameter(3, why).executeUpdate();
+        sessions.endAll(memberId, clock.instant(), why);
     }
 
     private void end(UUID session, String why) {
-        em.createNativeQuery("update member_session set ended_at = ?2, ended_why = ?3 where id = ?1")
-                .setParameter(1, session).setParameter(2, clock.instant()).setParameter(3, why).executeUpdate();
+        sessions.end(session, clock.instant(), why);
     }
 
     private void requireActive(UUID memberId) {
@@ -108,12 +90,9 @@ public class MemberSessions {
 
     private TokenIssuer.Tokens tokensFor(UUID memberId, UUID session) {
         UUID tokenId = UUID.randomUUID();
-        em.createNativeQuery("insert into refresh_token (id, session_id, expires_at) values (?1, ?2, ?3)")
-                .setParameter(1, tokenId).setParameter(2, session)
-                .setParameter(3, clock.instant().plus(settings.refreshTokenLifetime())).executeUpdate();
+        sessions.insertRefreshToken(tokenId, session, clock.instant().plus(settings.refreshTokenLifetime()));
         String access = tokens.accessToken("member", memberId.toString(), Set.of("member"), Map.of());
         return new TokenIssuer.Tokens(access, "Bearer", tokens.accessLifetime().toSeconds(),
                 tokens.refreshToken(memberId, tokenId));
     }
-
 }

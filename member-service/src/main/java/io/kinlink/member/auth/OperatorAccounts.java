@@ -3,20 +3,19 @@ package io.kinlink.member.auth;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
-import io.kinlink.platform.AdvisoryLocks;
 import io.kinlink.platform.problem.ConflictProblem;
 import io.kinlink.platform.problem.UnauthenticatedProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -29,13 +28,13 @@ public class OperatorAccounts {
     private static final Logger LOG = Logger.getLogger(OperatorAccounts.class);
     static final Set<String> ROLES = Set.of("operator", "admin");
 
-    private final EntityManager em;
+    private final OperatorAccountRepository accounts;
     private final AuthSettings settings;
     private final Clock clock;
     private final TokenIssuer tokens;
 
-    public OperatorAccounts(EntityManager em, AuthSettings settings, Clock clock, TokenIssuer tokens) {
-        this.em = em;
+    OperatorAccounts(OperatorAccountRepository accounts, AuthSettings settings, Clock clock, TokenIssuer tokens) {
+        this.accounts = accounts;
         this.settings = settings;
         this.clock = clock;
         this.tokens = tokens;
@@ -46,9 +45,8 @@ public class OperatorAccounts {
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> {
-            AdvisoryLocks.holdUntilCommit(em, "operator-bootstrap"); // replicas starting together make one admin
-            long operators = ((Number) em.createNativeQuery("select count(*) from operator_account").getSingleResult())
-                    .longValue();
+            accounts.lockBootstrap();
+            long operators = accounts.count();
             if (operators == 0) {
                 insert(settings.bootstrapAdmin().username().get(), settings.bootstrapAdmin().password().get(),
                         List.of("admin", "operator"));
@@ -60,18 +58,14 @@ public class OperatorAccounts {
     /** An access token for a valid name and password; one 401 problem for any wrong combination. */
     @Transactional
     public AccessToken login(String username, String password) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "select id, password_hash, roles from operator_account where username = ?1 and active")
-                .setParameter(1, username).getResultList();
-        boolean valid = PasswordHashes.matches(password, rows.isEmpty() ? PasswordHashes.DECOY : (String) rows.get(0)[1]);
-        if (rows.isEmpty() || !valid) {
+        Optional<OperatorAccountRepository.Account> account = accounts.activeByUsername(username);
+        boolean valid = PasswordHashes.matches(password,
+                account.map(OperatorAccountRepository.Account::passwordHash).orElse(PasswordHashes.DECOY));
+        if (account.isEmpty() || !valid) {
             throw loginRefused();
         }
-        UUID id = (UUID) rows.get(0)[0];
-        em.createNativeQuery("update operator_account set last_login_at = ?2 where id = ?1")
-                .setParameter(1, id).setParameter(2, clock.instant()).executeUpdate();
-        return issue(id, username, (String) rows.get(0)[2], clock.instant());
+        accounts.recordLogin(account.get().id(), clock.instant());
+        return issue(account.get().id(), username, account.get().roles(), clock.instant());
     }
 
     /**
@@ -84,14 +78,9 @@ public class OperatorAccounts {
         if (!clock.instant().isBefore(loggedInAt.plus(settings.operatorSessionLimit()))) {
             throw new UnauthenticatedProblem("session-ended", "Session ended", "Log in again");
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "select username, roles from operator_account where id = ?1 and active")
-                .setParameter(1, operatorId).getResultList();
-        if (rows.isEmpty()) {
-            throw new UnauthenticatedProblem("session-ended", "Session ended", "The account is no longer active");
-        }
-        return issue(operatorId, (String) rows.get(0)[0], (String) rows.get(0)[1], loggedInAt);
+        OperatorAccountRepository.Account account = accounts.activeById(operatorId).orElseThrow(() ->
+                new UnauthenticatedProblem("session-ended", "Session ended", "The account is no longer active"));
+        return issue(operatorId, account.username(), account.roles(), loggedInAt);
     }
 
     private AccessToken issue(UUID id, String username, String roles, Instant loggedInAt) {
@@ -103,9 +92,7 @@ public class OperatorAccounts {
     /** An administrator adds an operator; the name must be free. */
     @Transactional
     public UUID create(String username, String password, List<String> roles) {
-        long taken = ((Number) em.createNativeQuery("select count(*) from operator_account where username = ?1")
-                .setParameter(1, username).getSingleResult()).longValue();
-        if (taken > 0) {
+        if (accounts.usernameTaken(username)) {
             throw new ConflictProblem("operator-exists", "An operator named " + username + " exists already");
         }
         return insert(username, password, roles);
@@ -113,11 +100,7 @@ public class OperatorAccounts {
 
     private UUID insert(String username, String password, List<String> roles) {
         UUID id = UUID.randomUUID();
-        em.createNativeQuery("""
-                        insert into operator_account (id, username, password_hash, roles, created_at)
-                        values (?1, ?2, ?3, ?4, ?5)""")
-                .setParameter(1, id).setParameter(2, username).setParameter(3, PasswordHashes.hash(password))
-                .setParameter(4, String.join(",", roles)).setParameter(5, clock.instant()).executeUpdate();
+        accounts.insert(id, username, PasswordHashes.hash(password), String.join(",", roles), clock.instant());
         return id;
     }
 
@@ -128,5 +111,4 @@ public class OperatorAccounts {
 
     public record AccessToken(String accessToken, String tokenType, long expiresIn) {
     }
-
 }

@@ -2,7 +2,6 @@ package io.kinlink.member.followup;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,14 +10,11 @@ import io.kinlink.events.SatisfactionRecorded;
 import io.kinlink.events.VisitRecorded;
 import io.kinlink.member.branch.Branches;
 import io.kinlink.member.config.FollowUpSettings;
-import io.kinlink.platform.SqlTimes;
 import io.kinlink.platform.outbox.Appended;
 import io.kinlink.platform.problem.ConflictProblem;
 import io.kinlink.platform.problem.NotFoundProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -31,17 +27,14 @@ import jakarta.transaction.Transactional.TxType;
 @ApplicationScoped
 public class FollowUps {
 
-    private static final String COLUMNS = "id, trigger, member_id, branch, created_at, due_at, status, outcome, note, "
-            + "closed_at, closed_by";
-
-    private final EntityManager em;
+    private final FollowUpRepository repository;
     private final FollowUpSettings settings;
     private final Clock clock;
     private final Branches branches;
 
-    public FollowUps(EntityManager em, FollowUpSettings settings, Clock clock, Branches branches) {
+    FollowUps(FollowUpRepository repository, FollowUpSettings settings, Clock clock, Branches branches) {
         this.branches = branches;
-        this.em = em;
+        this.repository = repository;
         this.settings = settings;
         this.clock = clock;
     }
@@ -53,7 +46,7 @@ public class FollowUps {
         } else if (appended.event() instanceof SatisfactionRecorded score
                 && (score.complaint() || score.score() <= settings.lowScore())) {
             create(FollowUpTrigger.LOW_SATISFACTION, score.memberId(), score.satisfactionId().toString());
-        } else if (appended.event() instanceof VisitRecorded visit && referredOnFirstVisit(visit.memberId())) {
+        } else if (appended.event() instanceof VisitRecorded visit && repository.referredOnFirstVisit(visit.memberId())) {
             create(FollowUpTrigger.REFERRED_FIRST_VISIT, visit.memberId(), visit.memberId().toString());
         }
     }
@@ -62,13 +55,7 @@ public class FollowUps {
     @Transactional(TxType.MANDATORY)
     public void create(FollowUpTrigger trigger, UUID member, String cause) {
         Instant now = clock.instant();
-        em.createNativeQuery("""
-                        insert into follow_up (id, source_key, trigger, member_id, branch, created_at, due_at, status)
-                        select ?1, ?2, ?3, m.id, m.branch, ?4, ?5, 'OPEN' from member m where m.id = ?6
-                        on conflict (source_key) do nothing""")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, trigger.name() + ":" + cause)
-                .setParameter(3, trigger.name()).setParameter(4, now).setParameter(5, now.plus(settings.dueAfter()))
-                .setParameter(6, member).executeUpdate();
+        repository.create(trigger, cause, member, now, now.plus(settings.dueAfter()));
     }
 
     @Transactional
@@ -76,74 +63,27 @@ public class FollowUps {
                                   int size) {
         branch.ifPresent(value -> branches.requireKnown("branch", value));
         Instant now = clock.instant();
-        StringBuilder where = new StringBuilder(" where true");
-        branch.ifPresent(value -> where.append(" and branch = :branch"));
-        status.ifPresent(value -> where.append(" and status = :status"));
-        String overdue = " and status = 'OPEN' and due_at < :now";
-        long total = count("select count(*) from follow_up" + where + (overdueOnly ? overdue : ""), branch, status, now);
-        long overdueCount = count("select count(*) from follow_up" + where + overdue, branch, status, now);
-        var query = em.createNativeQuery("select " + COLUMNS + " from follow_up" + where + (overdueOnly ? overdue : "")
-                + " order by status desc, due_at, id limit :size offset :offset");
-        bind(query, branch, status, now, overdueOnly);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.setParameter("size", size).setParameter("offset", (long) page * size)
-                .getResultList();
-        return new FollowUpView.Page(total, overdueCount, page, size, rows.stream().map(row -> view(row, now)).toList());
+        long total = repository.count(branch, status, overdueOnly, now);
+        long overdueCount = repository.count(branch, status, true, now);
+        return new FollowUpView.Page(total, overdueCount, page, size,
+                repository.page(branch, status, overdueOnly, now, page, size));
     }
 
     /** Closes an open follow-up with what came of it; 409 when it was closed before. */
     @Transactional
     public FollowUpView close(UUID id, FollowUpOutcome outcome, String note, String by) {
-        List<?> found = em.createNativeQuery("select status from follow_up where id = ?1 for update")
-                .setParameter(1, id).getResultList();
-        if (found.isEmpty()) {
-            throw new NotFoundProblem("follow-up-not-found", "No follow-up " + id);
-        }
-        if (!"OPEN".equals(found.get(0))) {
+        FollowUpStatus status = repository.lockStatus(id)
+                .orElseThrow(() -> new NotFoundProblem("follow-up-not-found", "No follow-up " + id));
+        if (status != FollowUpStatus.OPEN) {
             throw new ConflictProblem("follow-up-closed", "Follow-up " + id + " was closed before");
         }
-        em.createNativeQuery("update follow_up set status = 'DONE', outcome = ?2, note = ?3, closed_at = ?4, "
-                        + "closed_by = ?5 where id = ?1")
-                .setParameter(1, id).setParameter(2, outcome.name()).setParameter(3, note)
-                .setParameter(4, clock.instant()).setParameter(5, by).executeUpdate();
-        return view((Object[]) em.createNativeQuery("select " + COLUMNS + " from follow_up where id = ?1")
-                .setParameter(1, id).getSingleResult(), clock.instant());
+        repository.close(id, outcome, note, clock.instant(), by);
+        return repository.get(id, clock.instant());
     }
 
     /** How many open follow-ups are past due, all branches together. */
     @Transactional
     public long overdueCount() {
-        return ((Number) em.createNativeQuery("select count(*) from follow_up where status = 'OPEN' and due_at < ?1")
-                .setParameter(1, clock.instant()).getSingleResult()).longValue();
-    }
-
-    private boolean referredOnFirstVisit(UUID member) {
-        Object[] row = (Object[]) em.createNativeQuery("select m.referral_code, (select count(*) from visit v "
-                + "where v.member_id = m.id) from member m where m.id = ?1").setParameter(1, member).getSingleResult();
-        return row[0] != null && ((Number) row[1]).longValue() == 1;
-    }
-
-    private long count(String sql, Optional<String> branch, Optional<String> status, Instant now) {
-        var query = em.createNativeQuery(sql);
-        bind(query, branch, status, now, sql.contains(":now"));
-        return ((Number) query.getSingleResult()).longValue();
-    }
-
-    private static void bind(Query query, Optional<String> branch, Optional<String> status,
-                             Instant now, boolean withNow) {
-        branch.ifPresent(value -> query.setParameter("branch", value));
-        status.ifPresent(value -> query.setParameter("status", value));
-        if (withNow) {
-            query.setParameter("now", now);
-        }
-    }
-
-    private static FollowUpView view(Object[] row, Instant now) {
-        Instant due = SqlTimes.instant(row[5]);
-        boolean open = "OPEN".equals(row[6]);
-        return new FollowUpView((UUID) row[0], FollowUpTrigger.valueOf((String) row[1]), (UUID) row[2],
-                (String) row[3], SqlTimes.instant(row[4]), due, (String) row[6], open && due.isBefore(now),
-                row[7] == null ? null : FollowUpOutcome.valueOf((String) row[7]), (String) row[8],
-                row[9] == null ? null : SqlTimes.instant(row[9]), (String) row[10]);
+        return repository.count(Optional.empty(), Optional.empty(), true, clock.instant());
     }
 }

@@ -9,7 +9,7 @@ import io.kinlink.events.ReferralQualified;
 import io.kinlink.events.ReferralReversed;
 import io.kinlink.member.followup.FollowUpTrigger;
 import io.kinlink.member.followup.FollowUps;
-import io.kinlink.member.standards.ReferralSuccesses;
+import io.kinlink.member.standards.GoldStandardsService;
 import io.kinlink.platform.event.EventEnvelope;
 import io.kinlink.platform.inbox.EventConsumer;
 import io.kinlink.platform.inbox.EventProcessor;
@@ -23,14 +23,14 @@ public class ReferralEventsConsumer implements EventConsumer {
     static final String CONSUMER = "member-service/referral-events";
 
     private final EventProcessor processor;
-    private final ReferralSuccesses successes;
+    private final GoldStandardsService standards;
     private final ObjectMapper mapper;
     private final FollowUps followUps;
 
-    public ReferralEventsConsumer(EventProcessor processor, ReferralSuccesses successes, ObjectMapper mapper,
+    public ReferralEventsConsumer(EventProcessor processor, GoldStandardsService standards, ObjectMapper mapper,
                                   FollowUps followUps) {
         this.processor = processor;
-        this.successes = successes;
+        this.standards = standards;
         this.mapper = mapper;
         this.followUps = followUps;
     }
@@ -50,12 +50,12 @@ public class ReferralEventsConsumer implements EventConsumer {
     private void apply(EventEnvelope event) {
         if (event.is(ReferralQualified.class)) {
             ReferralQualified qualified = event.payloadAs(ReferralQualified.class, mapper);
-            successes.qualified(qualified);
+            standards.referralQualified(qualified);
             // staff thank the referrer (回访), once per referral
             followUps.create(FollowUpTrigger.REFERRAL_QUALIFIED, qualified.referrerId(),
                     qualified.referralId().toString());
         } else if (event.is(ReferralReversed.class)) {
-            successes.reversed(event.payloadAs(ReferralReversed.class, mapper));
+            standards.referralReversed(event.payloadAs(ReferralReversed.class, mapper));
         }
     }
 }

@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -17,10 +16,8 @@ import java.util.regex.Pattern;
 
 import io.kinlink.member.branch.Branches;
 import io.kinlink.member.repository.MemberRepository;
-import io.kinlink.platform.SqlTimes;
 import io.kinlink.platform.problem.NotFoundProblem;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -39,15 +36,15 @@ public class PartnerKeys {
     /** Last-used times are kept to the minute: no write on every request. */
     private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
-    private final EntityManager em;
+    private final PartnerKeyRepository repository;
     private final MemberRepository members;
     private final Clock clock;
 
     private final Branches branchDirectory;
 
-    public PartnerKeys(EntityManager em, MemberRepository members, Clock clock, Branches branchDirectory) {
+    PartnerKeys(PartnerKeyRepository repository, MemberRepository members, Clock clock, Branches branchDirectory) {
         this.branchDirectory = branchDirectory;
-        this.em = em;
+        this.repository = repository;
         this.members = members;
         this.clock = clock;
     }
@@ -59,32 +56,22 @@ public class PartnerKeys {
         String prefix = hex(6);
         String key = "klk_" + prefix + "_" + hex(24);
         Instant now = clock.instant();
-        em.createNativeQuery("""
-                        insert into partner_key (id, prefix, secret_hash, name, branches, requests_per_minute,
-                                                 created_by, created_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
-                .setParameter(1, id).setParameter(2, prefix).setParameter(3, sha256(key)).setParameter(4, name)
-                .setParameter(5, String.join(",", branches)).setParameter(6, requestsPerMinute)
-                .setParameter(7, createdBy).setParameter(8, now).executeUpdate();
-        return new CreatedKey(key, new PartnerKeyView(id, prefix, name, List.copyOf(branches), requestsPerMinute,
-                createdBy, now, null, null));
+        PartnerKeyView view = new PartnerKeyView(id, prefix, name, List.copyOf(branches), requestsPerMinute,
+                createdBy, now, null, null);
+        repository.insert(view, sha256(key));
+        return new CreatedKey(key, view);
     }
 
     @Transactional
     public List<PartnerKeyView> list() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(SELECT + " order by created_at desc").getResultList();
-        return rows.stream().map(PartnerKeys::view).toList();
+        return repository.all();
     }
 
     /** Revoking twice is harmless; the first time counts. */
     @Transactional
     public PartnerKeyView revoke(UUID id, String revokedBy) {
-        em.createNativeQuery("update partner_key set revoked_at = ?2, revoked_by = ?3 where id = ?1 and revoked_at is null")
-                .setParameter(1, id).setParameter(2, clock.instant()).setParameter(3, revokedBy).executeUpdate();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(SELECT + " where id = ?1").setParameter(1, id).getResultList();
-        return rows.stream().findFirst().map(PartnerKeys::view)
+        repository.revoke(id, clock.instant(), revokedBy);
+        return repository.find(id)
                 .orElseThrow(() -> new NotFoundProblem("partner-key-not-found", "No partner key " + id));
     }
 
@@ -96,38 +83,19 @@ public class PartnerKeys {
     public Optional<VerifiedKey> verify(String presented, UUID memberId) {
         Matcher parts = FORMAT.matcher(presented == null ? "" : presented);
         String prefix = parts.matches() ? parts.group(1) : "";
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select id, secret_hash, name, branches, requests_per_minute, revoked_at
-                        from partner_key where prefix = ?1""")
-                .setParameter(1, prefix).getResultList();
-        byte[] expected = rows.isEmpty() ? DECOY : (byte[]) rows.get(0)[1];
+        Optional<PartnerKeyRepository.StoredKey> stored = repository.byPrefix(prefix);
+        byte[] expected = stored.map(PartnerKeyRepository.StoredKey::secretHash).orElse(DECOY);
         boolean matches = MessageDigest.isEqual(sha256(presented == null ? "" : presented), expected);
-        if (rows.isEmpty() || !matches || rows.get(0)[5] != null) {
+        if (stored.isEmpty() || !matches || stored.get().revoked()) {
             return Optional.empty();
         }
-        Object[] row = rows.get(0);
-        UUID id = (UUID) row[0];
+        PartnerKeyRepository.StoredKey live = stored.get();
         Instant now = clock.instant();
-        em.createNativeQuery("""
-                        update partner_key set last_used_at = ?2
-                        where id = ?1 and (last_used_at is null or last_used_at < ?3)""")
-                .setParameter(1, id).setParameter(2, now).setParameter(3, now.minus(LAST_USED_PRECISION))
-                .executeUpdate();
-        List<String> branches = Arrays.asList(((String) row[3]).split(","));
+        repository.touch(live.id(), now, now.minus(LAST_USED_PRECISION));
         UUID confirmed = memberId != null && members.findByIdOptional(memberId)
-                .filter(member -> branches.contains(member.branch())).isPresent() ? memberId : null;
-        return Optional.of(new VerifiedKey(id, (String) row[2], branches, ((Number) row[4]).intValue(), confirmed));
-    }
-
-    private static final String SELECT = """
-            select id, prefix, name, branches, requests_per_minute, created_by, created_at, revoked_at, last_used_at
-            from partner_key""";
-
-    private static PartnerKeyView view(Object[] row) {
-        return new PartnerKeyView((UUID) row[0], (String) row[1], (String) row[2],
-                Arrays.asList(((String) row[3]).split(",")), ((Number) row[4]).intValue(), (String) row[5],
-                SqlTimes.instant(row[6]), SqlTimes.instant(row[7]), SqlTimes.instant(row[8]));
+                .filter(member -> live.branches().contains(member.branch())).isPresent() ? memberId : null;
+        return Optional.of(new VerifiedKey(live.id(), live.name(), live.branches(), live.requestsPerMinute(),
+                confirmed));
     }
 
     private static String hex(int bytes) {

@@ -8,12 +8,12 @@ import io.kinlink.events.Topics;
 import io.kinlink.member.Satisfaction;
 import io.kinlink.member.repository.MemberRepository;
 import io.kinlink.member.repository.PurchaseRepository;
+import io.kinlink.member.repository.SatisfactionRepository;
 import io.kinlink.member.repository.VisitRepository;
 import io.kinlink.platform.outbox.Outbox;
 import io.kinlink.platform.problem.ConflictProblem;
 import io.kinlink.platform.problem.NotFoundProblem;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /** Scores for visits and purchases: one each, and only for the member's own. */
@@ -23,16 +23,16 @@ public class SatisfactionService {
     private final MemberRepository members;
     private final VisitRepository visits;
     private final PurchaseRepository purchases;
-    private final EntityManager em;
+    private final SatisfactionRepository satisfactions;
     private final Outbox outbox;
     private final Clock clock;
 
     public SatisfactionService(MemberRepository members, VisitRepository visits, PurchaseRepository purchases,
-                               EntityManager em, Outbox outbox, Clock clock) {
+                               SatisfactionRepository satisfactions, Outbox outbox, Clock clock) {
         this.members = members;
         this.visits = visits;
         this.purchases = purchases;
-        this.em = em;
+        this.satisfactions = satisfactions;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -49,15 +49,12 @@ public class SatisfactionService {
             throw new NotFoundProblem(visitId != null ? "visit-not-found" : "purchase-not-found",
                     "No " + (visitId != null ? "visit " + visitId : "purchase " + purchaseId) + " of member " + memberId);
         }
-        long scoredBefore = em.createQuery("select count(s) from Satisfaction s where "
-                        + (visitId != null ? "s.visitId = :id" : "s.purchaseId = :id"), Long.class)
-                .setParameter("id", visitId != null ? visitId : purchaseId).getSingleResult();
-        if (scoredBefore > 0) {
+        if (satisfactions.scored(visitId, purchaseId)) {
             throw new ConflictProblem("already-scored", "This " + (visitId != null ? "visit" : "purchase")
                     + " has a score already");
         }
         Satisfaction satisfaction = new Satisfaction(memberId, visitId, purchaseId, score, complaint, clock.instant());
-        em.persist(satisfaction);
+        satisfactions.persist(satisfaction);
         outbox.append(Topics.MEMBER_EVENTS, memberId.toString(), new SatisfactionRecorded(satisfaction.id(),
                 memberId, score, complaint != null, satisfaction.recordedAt()));
         return satisfaction;

@@ -4,22 +4,19 @@ import io.kinlink.events.ReferralQualified;
 import io.kinlink.events.ReferralReversed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 
-/** Each referrer's successful referrals (and their undoing), which count towards the gold standards. */
+/** The referral_success table: each referrer's successful referrals (and their undoing), for the gold standards. */
 @ApplicationScoped
-public class ReferralSuccesses {
+class ReferralSuccessRepository {
 
     private final EntityManager em;
 
-    public ReferralSuccesses(EntityManager em) {
+    ReferralSuccessRepository(EntityManager em) {
         this.em = em;
     }
 
     /** Keeps a qualified referral once, however often its event arrives. */
-    @Transactional(TxType.MANDATORY)
-    public void qualified(ReferralQualified qualified) {
+    void qualified(ReferralQualified qualified) {
         em.createNativeQuery("insert into referral_success (referral_id, referrer_id, referee_id, qualified_at) "
                         + "values (?1, ?2, ?3, ?4) on conflict (referral_id) do nothing")
                 .setParameter(1, qualified.referralId())
@@ -29,8 +26,7 @@ public class ReferralSuccesses {
                 .executeUpdate();
     }
 
-    @Transactional(TxType.MANDATORY)
-    public void reversed(ReferralReversed reversed) {
+    void reversed(ReferralReversed reversed) {
         em.createNativeQuery("update referral_success set reversed_at = ?1 where referral_id = ?2")
                 .setParameter(1, reversed.reversedAt())
                 .setParameter(2, reversed.referralId())

@@ -15,7 +15,7 @@ import io.kinlink.platform.problem.RuleViolationProblem;
 import io.kinlink.rewards.budget.Budget;
 import io.kinlink.rewards.budget.RewardKind;
 import io.kinlink.rewards.ledger.Ledger;
-import io.kinlink.rewards.members.KnownMemberRepository;
+import io.kinlink.rewards.members.KnownMembers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
@@ -34,10 +34,10 @@ public class CouponService {
     private final CouponTemplates templates;
     private final StaffAllowances allowances;
     private final Clock clock;
-    private final KnownMemberRepository knownMembers;
+    private final KnownMembers knownMembers;
 
     CouponService(CouponRepository repository, Ledger ledger, Budget budget, Outbox outbox, CouponTemplates templates,
-                         StaffAllowances allowances, Clock clock, KnownMemberRepository knownMembers) {
+                         StaffAllowances allowances, Clock clock, KnownMembers knownMembers) {
         this.knownMembers = knownMembers;
         this.repository = repository;
         this.ledger = ledger;

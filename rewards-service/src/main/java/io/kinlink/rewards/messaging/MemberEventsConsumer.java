@@ -12,7 +12,7 @@ import io.kinlink.platform.branch.BranchCopies;
 import io.kinlink.platform.event.EventEnvelope;
 import io.kinlink.platform.inbox.EventConsumer;
 import io.kinlink.platform.inbox.EventProcessor;
-import io.kinlink.rewards.members.KnownMemberRepository;
+import io.kinlink.rewards.members.KnownMembers;
 import io.kinlink.rewards.service.WelcomeCoupons;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,12 +28,12 @@ public class MemberEventsConsumer implements EventConsumer {
     static final String CONSUMER = "rewards-service/member-events";
 
     private final EventProcessor processor;
-    private final KnownMemberRepository members;
+    private final KnownMembers members;
     private final ObjectMapper mapper;
     private final WelcomeCoupons welcomeCoupons;
     private final BranchCopies branches;
 
-    public MemberEventsConsumer(EventProcessor processor, KnownMemberRepository members, ObjectMapper mapper,
+    public MemberEventsConsumer(EventProcessor processor, KnownMembers members, ObjectMapper mapper,
                                 WelcomeCoupons welcomeCoupons, BranchCopies branches) {
         this.welcomeCoupons = welcomeCoupons;
         this.branches = branches;
