@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
 
+import javax.transaction.xa.XAException;
+
 import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.exception.LockAcquisitionException;
 import org.junit.jupiter.api.Test;
+
+import jakarta.transaction.RollbackException;
 
 class DatabaseOutageTest {
 
@@ -19,6 +23,24 @@ class DatabaseOutageTest {
                 new SQLException("FATAL: the database system is starting up", "57P03"))));
         assertTrue(DatabaseOutage.causedBy(new SQLException("terminating connection due to administrator command",
                 "57P01")));
+    }
+
+    @Test
+    void a_commit_that_lost_its_connection_is_an_outage() {
+        // as Narayana reports it: the driver's I/O error under the resource's XAException, suppressed
+        XAException resource = new XAException("Error trying to transactionCommit local transaction");
+        resource.initCause(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(resource);
+        assertTrue(DatabaseOutage.causedBy(new RuntimeException("Error invoking subclass method", rollback)));
+    }
+
+    @Test
+    void a_rollback_for_any_other_reason_is_no_outage() {
+        RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(new SQLException("duplicate key", "23505"));
+        assertFalse(DatabaseOutage.causedBy(new RuntimeException(rollback)));
+        assertFalse(DatabaseOutage.causedBy(new RollbackException("marked rollback only")));
     }
 
     @Test
