@@ -72,7 +72,7 @@ public class AttributionService {
                 registered.phoneHash(), registered.deviceId(), registered.branch(), registered.registeredAt());
         members.persist(member);
         codeIssuer.issueFor(member.memberId());
-        Optional<LinkClick> click = Optional.ofNullable(registered.clickId()).flatMap(id -> clicks.findByIdOptional(id));
+        Optional<LinkClick> click = Optional.ofNullable(registered.clickId()).flatMap(clicks::findByIdOptional);
         if (hasText(registered.referralCode())) {
             // A typed code wins; the click still counts for the funnel when it was for that code.
             String code = ReferralCode.canonical(registered.referralCode());

@@ -3,7 +3,6 @@ package io.kinlink.rewards.holding;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import org.jboss.logging.Logger;
 

@@ -1,6 +1,5 @@
 package io.kinlink.rewards.redemption;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

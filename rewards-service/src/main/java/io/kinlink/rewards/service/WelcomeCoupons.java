@@ -1,7 +1,6 @@
 package io.kinlink.rewards.service;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
