@@ -248,7 +248,7 @@ class ConsoleBrowserIT {
         Path csv = downloads.resolve("kinlink-members.csv");
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(csv) && Files.size(csv) > 0);
         List<String> lines = Files.readAllLines(csv);
-        assertTrue(lines.get(0).startsWith("id,name,phone,branch"), lines.get(0));
+        assertTrue(lines.get(0).startsWith("\"id\",\"name\",\"phone\",\"branch\""), lines.get(0));
         assertEquals(3, lines.size(), "the header and the branch's two members");
         // every text cell is quoted (and one starting like a formula defused) by the service
         assertTrue(lines.stream().anyMatch(line -> line.startsWith("\"" + first + "\",\"会员甲\"")), lines.toString());

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -145,8 +147,29 @@ class HardeningIT {
     @Test
     void a_created_resource_is_located_at_the_gateway_not_at_the_service() {
         String location = register("Located Member").then().statusCode(201).extract().header("Location");
-        URI gateway = URI.create(RunningPlatform.gatewayUrl());
-        assertTrue(location.startsWith(gateway.toString() + "/api/members/"), location);
+        assertTrue(location.matches("/api/members/[0-9a-f-]{36}"), location);
+        given().get(location).then().statusCode(200).body("name", equalTo("Located Member"));
+    }
+
+    @Test
+    void a_location_never_names_the_host_a_hostile_request_claims() {
+        String location = given().header("Host", "evil.example").header("X-Api-Key", till)
+                .contentType(ContentType.JSON).body(Map.of("memberId", member, "externalVisitId", "v-" + UUID.randomUUID(),
+                        "branch", HOME))
+                .post("/api/visits").then().statusCode(201).extract().header("Location");
+        assertTrue(location.startsWith("/api/visits/"), location);
+    }
+
+    @Test
+    void a_body_that_does_not_say_it_is_json_in_utf_8_uncompressed_is_refused_with_415() {
+        byte[] json = "{\"name\":\"Typeless\"}".getBytes(StandardCharsets.UTF_8);
+        problem(given().config(RestAssuredConfig.config().encoderConfig(
+                        EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .header("Content-Type", "application/json; charset=klingon").body(json).post("/api/members").then(), 415)
+                .body("type", equalTo("urn:kinlink:problem:charset-not-accepted"));
+        problem(given().contentType(ContentType.JSON).header("Content-Encoding", "gzip").body(json)
+                .post("/api/members").then(), 415)
+                .body("type", equalTo("urn:kinlink:problem:content-encoding-not-accepted"));
     }
 
     @Test

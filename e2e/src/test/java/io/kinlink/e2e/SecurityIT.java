@@ -172,6 +172,11 @@ class SecurityIT {
         Thread.sleep(1_050);
         given().header("X-Api-Key", key[1]).get("/api/members/" + alice + "/rewards/balance").then().statusCode(401)
                 .contentType("application/problem+json").body("detail", equalTo("The API key is unknown or revoked"));
+        // 401 wherever it is presented, the operators' routes included: a revoked key is nobody, not a partner
+        for (String operatorsOnly : List.of("/api/kpis", "/api/rewards/rules", "/api/partner-keys")) {
+            given().header("X-Api-Key", key[1]).get(operatorsOnly).then().statusCode(401)
+                    .contentType("application/problem+json");
+        }
         given().header("Authorization", RunningPlatform.operatorAuthorization()).get("/api/partner-keys").then()
                 .body("find { it.id == '" + key[0] + "' }.lastUsedAt", notNullValue());
     }

@@ -62,7 +62,7 @@ final class ConsoleSession {
         proxy.send(ctx, Callers.ANONYMOUS, "member", LOGIN, LOGIN, ctx.body().buffer())
                 .onSuccess(answer -> {
                     if (answer.response().statusCode() != 200) {
-                        UpstreamAnswers.relay(ctx, answer, null);
+                        UpstreamAnswers.relay(ctx, answer);
                         return;
                     }
                     JsonObject token = answer.payload().toJsonObject();

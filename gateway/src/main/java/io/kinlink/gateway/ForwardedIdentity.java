@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.jwt.build.Jwt;
 
 /**
@@ -30,9 +31,10 @@ final class ForwardedIdentity {
             Set.of("gateway"), List.of(), null, 0, null);
 
     private final PrivateKey key;
-    private final ReuseWindow<Callers.VerifiedCaller, String> tokens = new ReuseWindow<>(REUSE, MAX_CALLERS);
+    private final ReuseWindow<Callers.VerifiedCaller, String> tokens;
 
-    ForwardedIdentity(String signingKey) {
+    ForwardedIdentity(String signingKey, MeterRegistry registry) {
+        this.tokens = new ReuseWindow<>("gateway.signed-identities", REUSE, MAX_CALLERS, registry);
         try {
             this.key = KeyFactory.getInstance("RSA").generatePrivate(
                     new PKCS8EncodedKeySpec(Base64.getDecoder().decode(signingKey.strip())));

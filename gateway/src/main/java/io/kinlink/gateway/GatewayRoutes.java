@@ -46,9 +46,9 @@ public class GatewayRoutes {
                 .setMaxPoolSize(64));
         RateLimiter limiter = new RateLimiter(System::nanoTime);
         Callers callers = new Callers(settings.authPublicKey());
-        ForwardedIdentity identity = new ForwardedIdentity(settings.signingKey());
+        ForwardedIdentity identity = new ForwardedIdentity(settings.signingKey(), registry);
         ServiceProxy proxy = new ServiceProxy(client, settings, identity, callers, limiter,
-                new UpstreamCalls(telemetry, registry));
+                new UpstreamCalls(telemetry, registry), registry);
         router.get("/openapi.json").handler(new OpenApiDocument(client, settings)::serve);
         router.get("/asyncapi.json").handler(AsyncApiDocument.load()::serve);
         vertx.setPeriodic(60_000, tick -> limiter.evictIdle(TimeUnit.MINUTES.toNanos(10)));

@@ -36,7 +36,9 @@ final class KpiComposition {
 
     void serve(RoutingContext ctx) {
         if (PartnerKeyCheck.presented(ctx.request()) != null) {
-            Problems.send(ctx, 403, "forbidden", "Forbidden", "The programme's KPIs are for operators");
+            // a live key is a partner, who may not see the KPIs; a revoked or unknown one is nobody (401, as everywhere)
+            proxy.partnerOf(ctx).onSuccess(partner -> Problems.send(ctx, 403, "forbidden", "Forbidden",
+                    "The programme's KPIs are for operators"));
             return;
         }
         Callers.VerifiedCaller caller;
@@ -63,7 +65,7 @@ final class KpiComposition {
                     return;
                 }
                 if (answer.result().response().statusCode() != 200) {
-                    UpstreamAnswers.relay(ctx, answer.result(), null);
+                    UpstreamAnswers.relay(ctx, answer.result());
                     return;
                 }
             }

@@ -2,7 +2,9 @@ package io.kinlink.gateway;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -28,18 +30,18 @@ final class OpenApiDocument {
         names.sort(String::compareTo);
         List<Future<JsonObject>> fetches = names.stream().map(name -> fetch(settings.services().get(name))).toList();
         Future.join(fetches).onComplete(done -> {
-            List<JsonObject> documents = new ArrayList<>();
+            Map<String, JsonObject> documents = new LinkedHashMap<>();
             List<String> unavailable = new ArrayList<>();
             for (int i = 0; i < names.size(); i++) {
                 if (fetches.get(i).succeeded()) {
-                    documents.add(fetches.get(i).result());
+                    documents.put(names.get(i), fetches.get(i).result());
                 } else {
                     unavailable.add(names.get(i));
                 }
             }
-            String server = ctx.request().scheme() + "://" + ctx.request().authority();
+            // relative to where the document was read, never a host named by the request's Host header
             ctx.response().putHeader("Content-Type", "application/json")
-                    .end(OpenApiMerge.merge(documents, unavailable, server).encodePrettily());
+                    .end(OpenApiMerge.merge(documents, unavailable, "/").encodePrettily());
         });
     }
 

@@ -1,6 +1,9 @@
 package io.kinlink.gateway;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.vertx.core.json.JsonArray;
@@ -8,8 +11,9 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Merges the services' OpenAPI documents into one for the public API: only paths the gateway
- * routes (under /api and /r) are kept; schemas are pooled, the first service's winning when two
- * define the same name (they share their events and problem types through the platform module).
+ * routes (under /api and /r) are kept; schemas are pooled, a name two services define differently
+ * kept apart per service ({@link SchemaNamespaces}), so every {@code $ref} leads to its own
+ * service's schema.
  */
 final class OpenApiMerge {
 
@@ -19,24 +23,24 @@ final class OpenApiMerge {
     }
 
     /** @param unavailable services whose document could not be read; named in the description */
-    static JsonObject merge(List<JsonObject> documents, List<String> unavailable, String serverUrl) {
+    /** @param documents each service's document by the service's name, in the order their paths take precedence */
+    static JsonObject merge(Map<String, JsonObject> documents, List<String> unavailable, String serverUrl) {
+        Map<String, JsonObject> schemasByService = new LinkedHashMap<>();
+        documents.forEach((service, document) -> schemasByService.put(service,
+                document.getJsonObject("components", new JsonObject()).getJsonObject("schemas", new JsonObject())));
+        Set<String> split = SchemaNamespaces.conflicting(schemasByService);
         JsonObject paths = new JsonObject();
         JsonObject schemas = new JsonObject();
-        for (JsonObject document : documents) {
-            JsonObject servicePaths = document.getJsonObject("paths", new JsonObject());
-            servicePaths.forEach(entry -> {
+        documents.forEach((service, document) -> {
+            document.getJsonObject("paths", new JsonObject()).forEach(entry -> {
                 if (PUBLIC.matcher(entry.getKey()).matches() && !paths.containsKey(entry.getKey())) {
-                    paths.put(entry.getKey(), entry.getValue());
+                    paths.put(entry.getKey(), SchemaNamespaces.withOwnRefs(entry.getValue(), service, split));
                 }
             });
-            JsonObject serviceSchemas = document.getJsonObject("components", new JsonObject())
-                    .getJsonObject("schemas", new JsonObject());
-            serviceSchemas.forEach(entry -> {
-                if (!schemas.containsKey(entry.getKey())) {
-                    schemas.put(entry.getKey(), entry.getValue());
-                }
-            });
-        }
+            schemasByService.get(service).forEach(entry -> schemas.put(
+                    SchemaNamespaces.mergedName(service, entry.getKey(), split),
+                    SchemaNamespaces.withOwnRefs(entry.getValue(), service, split)));
+        });
         JsonObject referralKpis = paths.getJsonObject("/api/referrals/kpis");
         if (referralKpis != null) {
             // the gateway's own answer takes the same query and gives the same shape, with all five KPIs

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -33,12 +34,12 @@ final class PartnerKeyCheck {
     private final GatewaySettings settings;
     private final ReuseWindow<Asked, Future<Callers.VerifiedCaller>> checks;
 
-    PartnerKeyCheck(HttpClient client, GatewaySettings settings, ForwardedIdentity identity) {
+    PartnerKeyCheck(HttpClient client, GatewaySettings settings, ForwardedIdentity identity, MeterRegistry registry) {
         this.client = client;
         this.settings = settings;
         this.memberService = settings.services().get("member");
         this.identity = identity;
-        this.checks = new ReuseWindow<>(settings.partnerKeyReuse(), 50_000);
+        this.checks = new ReuseWindow<>("gateway.partner-key-checks", settings.partnerKeyReuse(), 50_000, registry);
     }
 
     /** The key a request presents, or null. */

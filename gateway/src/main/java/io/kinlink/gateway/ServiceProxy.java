@@ -6,6 +6,7 @@ import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 import io.kinlink.edge.telemetry.LogContext;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -30,14 +31,14 @@ final class ServiceProxy {
     private final UpstreamCalls upstreamCalls;
 
     ServiceProxy(HttpClient client, GatewaySettings settings, ForwardedIdentity identity, Callers callers,
-                 RateLimiter limiter, UpstreamCalls upstreamCalls) {
+                 RateLimiter limiter, UpstreamCalls upstreamCalls, MeterRegistry registry) {
         this.client = client;
         this.settings = settings;
         this.identity = identity;
         this.callers = callers;
         this.limiter = limiter;
         this.upstreamCalls = upstreamCalls;
-        this.partnerKeys = new PartnerKeyCheck(client, settings, identity);
+        this.partnerKeys = new PartnerKeyCheck(client, settings, identity, registry);
     }
 
     void forward(RoutingContext ctx) {
@@ -50,8 +51,15 @@ final class ServiceProxy {
             }
             return;
         }
-        partnerKeys.callerFor(apiKey, ctx.request().path())
-                .onSuccess(partner -> forwardFor(ctx, partner))
+        partnerOf(ctx).onSuccess(partner -> forwardFor(ctx, partner));
+    }
+
+    /**
+     * The partner whose key the request presents; a key that is not live is answered 401 (and a
+     * member service that cannot be reached 503) here, and the future fails.
+     */
+    Future<Callers.VerifiedCaller> partnerOf(RoutingContext ctx) {
+        return partnerKeys.callerFor(PartnerKeyCheck.presented(ctx.request()), ctx.request().path())
                 .onFailure(failure -> {
                     if (failure instanceof Callers.RefusedCredentials refused) {
                         unauthenticated(ctx, refused.getMessage());
@@ -89,40 +97,63 @@ final class ServiceProxy {
             return;
         }
         String query = ctx.request().query();
-        send(ctx, caller, service, route.route(), query == null ? path : path + "?" + query, ctx.body().buffer())
-                .onSuccess(answer -> UpstreamAnswers.relay(ctx, answer, base))
-                .onFailure(failure -> UpstreamAnswers.unreachable(ctx, service, failure));
+        String pathAndQuery = query == null ? path : path + "?" + query;
+        // streamed, not read whole: an export of any size passes through a few buffers of the gateway's memory
+        Outgoing outgoing = outgoing(ctx, caller, service, route.route(), pathAndQuery);
+        Buffer body = ctx.body().buffer();
+        client.request(outgoing.options())
+                .compose(request -> body == null ? request.send() : request.send(body))
+                .onSuccess(response -> UpstreamAnswers.stream(ctx, response)
+                        .onComplete(done -> outgoing.finished(ctx, response.statusCode())))
+                .onFailure(failure -> {
+                    outgoing.finished(ctx, statusFor(failure));
+                    UpstreamAnswers.unreachable(ctx, service, failure);
+                });
     }
 
     /**
      * Sends a request on to {@code service} as the caller (the identity the gateway vouches for, the
-     * request id, the trace), as a client span and a log line; the answer read whole.
+     * request id, the trace), as a client span and a log line; the answer read whole, for the
+     * gateway's own compositions.
      */
     Future<UpstreamAnswers.Answer> send(RoutingContext ctx, Callers.VerifiedCaller caller, String service,
                                         String route, String pathAndQuery, Buffer body) {
-        URI base = settings.services().get(service);
-        long started = System.nanoTime();
+        Outgoing outgoing = outgoing(ctx, caller, service, route, pathAndQuery);
+        return client.request(outgoing.options())
+                .compose(request -> body == null ? request.send() : request.send(body))
+                .compose(response -> response.body().map(payload -> new UpstreamAnswers.Answer(response, payload)))
+                .onComplete(done -> outgoing.finished(ctx, done.succeeded() ? done.result().response().statusCode()
+                        : statusFor(done.cause())));
+    }
+
+    private Outgoing outgoing(RoutingContext ctx, Callers.VerifiedCaller caller, String service, String route,
+                              String pathAndQuery) {
         String requestId = ctx.get(RequestIds.CONTEXT_KEY);
         RequestOptions options = new RequestOptions()
                 .setMethod(ctx.request().method())
-                .setAbsoluteURI(base.resolve(pathAndQuery).toString())
+                .setAbsoluteURI(settings.services().get(service).resolve(pathAndQuery).toString())
                 .setIdleTimeout(settings.timeout().toMillis())
                 .setHeaders(ForwardedHeaders.toService(ctx, requestId, ClientAddress.of(ctx, settings)));
         options.getHeaders().set("Authorization", "Bearer " + identity.tokenFor(caller));
         UpstreamCalls.Call call = upstreamCalls.start(ctx, service, route, requestId);
         call.propagateInto(options.getHeaders());
-        return client.request(options)
-                .compose(request -> body == null ? request.send() : request.send(body))
-                .compose(response -> response.body().map(payload -> new UpstreamAnswers.Answer(response, payload)))
-                .onComplete(done -> {
-                    int status = done.succeeded() ? done.result().response().statusCode()
-                            : done.cause() instanceof TimeoutException ? 504 : 503;
-                    call.finished(status);
-                    try (LogContext logged = call.logContext(requestId)) {
-                        LOG.infof("%s %s -> %s %d in %d ms", ctx.request().method(), route, service, status,
-                                (System.nanoTime() - started) / 1_000_000);
-                    }
-                });
+        return new Outgoing(options, call, service, route, requestId, System.nanoTime());
+    }
+
+    private static int statusFor(Throwable failure) {
+        return failure instanceof TimeoutException ? 504 : 503;
+    }
+
+    /** A request on its way to a service: what is sent, and its span, metric and log line once it is over. */
+    private record Outgoing(RequestOptions options, UpstreamCalls.Call call, String service, String route,
+                            String requestId, long started) {
+        void finished(RoutingContext ctx, int status) {
+            call.finished(status);
+            try (LogContext logged = call.logContext(requestId)) {
+                LOG.infof("%s %s -> %s %d in %d ms", ctx.request().method(), route, service, status,
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+        }
     }
 
     /** Each key has its own limit, set by the operator who made it. */

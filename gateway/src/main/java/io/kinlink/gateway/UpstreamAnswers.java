@@ -7,14 +7,15 @@ import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 import io.kinlink.edge.HttpRefusals;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * What the caller gets back: the service's answer as it came (a Location pointing into the
- * gateway, never at the service), a problem where the service's HTTP layer refused without a body,
+ * What the caller gets back: the service's answer as it came (a Location relative to the gateway,
+ * never naming the service's host nor one the caller's Host header claims), a problem where the service's HTTP layer refused without a body,
  * and 503 or 504 problems naming the service when it could not be reached or answered too late.
  */
 final class UpstreamAnswers {
@@ -28,7 +29,7 @@ final class UpstreamAnswers {
     private UpstreamAnswers() {
     }
 
-    static void relay(RoutingContext ctx, Answer answer, URI base) {
+    static void relay(RoutingContext ctx, Answer answer) {
         int status = answer.response().statusCode();
         if (status >= 400 && answer.payload().length() == 0 && ctx.request().method() != HttpMethod.HEAD) {
             String reason = answer.response().statusMessage();
@@ -36,14 +37,41 @@ final class UpstreamAnswers {
             return;
         }
         ctx.response().setStatusCode(status);
-        answer.response().headers().forEach(header -> {
+        copyHeaders(ctx, answer.response());
+        ctx.response().end(answer.payload());
+    }
+
+    private static void copyHeaders(RoutingContext ctx, HttpClientResponse response) {
+        response.headers().forEach(header -> {
             if (header.getKey().equalsIgnoreCase("location")) {
-                ctx.response().headers().add(header.getKey(), inGatewaySpace(ctx, base, header.getValue()));
+                ctx.response().headers().add(header.getKey(), relative(header.getValue()));
             } else if (ForwardedHeaders.toCaller(header.getKey())) {
                 ctx.response().headers().add(header.getKey(), header.getValue());
             }
         });
-        ctx.response().end(answer.payload());
+    }
+
+    /**
+     * A service's answer passed on as it arrives, so the gateway holds a few buffers of it at a time
+     * whatever its size (an export, the audit); a refusal is read whole (it is small) to give a
+     * problem where the service's HTTP layer sent no body.
+     */
+    static Future<Void> stream(RoutingContext ctx, HttpClientResponse response) {
+        if (response.statusCode() >= 400) {
+            return response.body().map(payload -> {
+                relay(ctx, new Answer(response, payload));
+                return null;
+            });
+        }
+        ctx.response().setStatusCode(response.statusCode());
+        copyHeaders(ctx, response);
+        String length = response.getHeader("Content-Length");
+        if (length != null) {
+            ctx.response().putHeader("Content-Length", length);
+        } else {
+            ctx.response().setChunked(true);
+        }
+        return response.pipeTo(ctx.response());
     }
 
     static void unreachable(RoutingContext ctx, String service, Throwable failure) {
@@ -59,15 +87,22 @@ final class UpstreamAnswers {
                 "The " + service + " service cannot be reached right now; try again shortly");
     }
 
-    /** A service's own address never reaches a caller: its Location points at the gateway the caller used. */
-    private static String inGatewaySpace(RoutingContext ctx, URI base, String location) {
-        if (base == null) {
+    /**
+     * A Location as a path on the gateway the caller used (RFC 9110 allows it relative): a service's
+     * own address never reaches a caller, and neither does a host taken from the request's Host
+     * header, which the caller chooses ({@code Host: evil.example} must not send them there).
+     */
+    static String relative(String location) {
+        URI uri;
+        try {
+            uri = URI.create(location.strip());
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
+        if (!uri.isAbsolute() && uri.getRawAuthority() == null) {
             return location;
         }
-        String serviceOrigin = base.getScheme() + "://" + base.getRawAuthority();
-        if (!location.startsWith(serviceOrigin) || ctx.request().authority() == null) {
-            return location;
-        }
-        return ctx.request().scheme() + "://" + ctx.request().authority() + location.substring(serviceOrigin.length());
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 }

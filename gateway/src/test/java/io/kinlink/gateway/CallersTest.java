@@ -15,6 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.jwt.build.Jwt;
 
 /**
@@ -41,7 +42,7 @@ class CallersTest {
         Callers.VerifiedCaller operator = callers.of("Bearer " + named);
         assertEquals("ops-lead", operator.name());
         // and forwarded to the services, which record it as who decided
-        String forwarded = new ForwardedIdentity(TestKeys.privateKey("gateway")).tokenFor(operator);
+        String forwarded = new ForwardedIdentity(TestKeys.privateKey("gateway"), new SimpleMeterRegistry()).tokenFor(operator);
         String claims = new String(java.util.Base64.getUrlDecoder().decode(forwarded.split("\\.")[1]),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(claims.contains("\"name\":\"ops-lead\""), claims);

@@ -13,6 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
@@ -23,6 +29,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -37,7 +44,9 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.build.Jwt;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -86,6 +95,16 @@ class GatewayTest {
                 answerKeyCheck(request, body.toJsonObject());
                 return;
             }
+            if (request.path().equals("/api/members/export")) {
+                streamExport(request);
+                return;
+            }
+            if (request.path().equals("/api/visits")) {
+                // as JAX-RS builds it: absolute, from the Host header the service was sent
+                request.response().setStatusCode(201).putHeader("Location", "http://localhost:" + UPSTREAM_PORT
+                        + "/api/visits/v-1?view=full").end("{}");
+                return;
+            }
             if (request.path().endsWith("/slow")) {
                 // answers long after the gateway's one-second timeout in this profile
                 upstreamVertx.setTimer(3_000, id -> request.response().end("{}"));
@@ -106,6 +125,37 @@ class GatewayTest {
                                 .put("body", body.toString()).encode());
         }))
                 .listen(UPSTREAM_PORT).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    static final int EXPORT_BYTES = 50 * 1024 * 1024;
+    static final int EXPORT_CHUNK = 64 * 1024;
+    /** Where the export waits, half-way through, until the test has measured the gateway's heap. */
+    static final CountDownLatch EXPORT_HALF_READ = new CountDownLatch(1);
+
+    /** A 50 MB CSV export, written as a service writes one: in chunks, as fast as the reader takes them. */
+    private static void streamExport(HttpServerRequest request) {
+        HttpServerResponse response = request.response().setChunked(true).putHeader("Content-Type", "text/csv");
+        Buffer chunk = Buffer.buffer("x".repeat(EXPORT_CHUNK - 2) + "\r\n");
+        int[] written = {0};
+        Runnable[] writeSome = new Runnable[1];
+        writeSome[0] = () -> {
+            while (written[0] < EXPORT_BYTES && !response.writeQueueFull()) {
+                response.write(chunk);
+                written[0] += EXPORT_CHUNK;
+                if (written[0] == EXPORT_BYTES / 2) {
+                    // the second half only once the test has seen the first: a gateway that reads whole never does
+                    upstreamVertx.executeBlocking(() -> EXPORT_HALF_READ.await(60, TimeUnit.SECONDS))
+                            .onComplete(done -> writeSome[0].run());
+                    return;
+                }
+            }
+            if (written[0] >= EXPORT_BYTES) {
+                response.end();
+            } else {
+                response.drainHandler(ignored -> writeSome[0].run());
+            }
+        };
+        writeSome[0].run();
     }
 
     /** As the member service answers: the good key is a partner of branch "east", confirming member 42 only. */
@@ -129,6 +179,53 @@ class GatewayTest {
     @AfterAll
     static void stopUpstream() {
         upstreamVertx.close();
+    }
+
+    @Test
+    void a_50_mb_export_streams_through_with_the_gateways_heap_unchanged() throws Exception {
+        long before = heapAfterGc();
+        HttpResponse<InputStream> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class)
+                                + "/api/members/export")).header("X-Api-Key", GOOD_KEY).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, answer.statusCode());
+        assertEquals("text/csv", answer.headers().firstValue("Content-Type").orElse(""));
+        long read = 0;
+        long heapHalfWay = -1;
+        byte[] buffer = new byte[EXPORT_CHUNK];
+        try (InputStream body = answer.body()) {
+            for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+                read += n;
+                if (heapHalfWay < 0 && read >= EXPORT_BYTES / 2) {
+                    heapHalfWay = heapAfterGc();
+                    EXPORT_HALF_READ.countDown();
+                }
+            }
+        }
+        assertEquals(EXPORT_BYTES, read, "every byte arrived");
+        assertTrue(heapHalfWay - before < 8 * 1024 * 1024, "25 MB passed through and the heap grew by "
+                + (heapHalfWay - before) / 1024 + " KB");
+    }
+
+    /** One full collection (quick on this heap: the gateway's idle timeout here is a second). */
+    private static long heapAfterGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    @Test
+    void a_location_is_a_path_on_the_gateway_whatever_host_the_request_names() {
+        given().header("Host", "evil.example").header("X-Api-Key", GOOD_KEY).contentType(ContentType.JSON).body("{}")
+                .post("/api/visits").then()
+                .statusCode(201).header("Location", "/api/visits/v-1?view=full");
+    }
+
+    @Test
+    void a_key_that_is_not_live_is_401_on_the_operators_kpis_too_and_a_live_one_403() {
+        given().header("X-Api-Key", "klk_0123456789ff_" + "c".repeat(48)).get("/api/kpis").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().header("X-Api-Key", GOOD_KEY).get("/api/kpis").then().statusCode(403)
+                .body("detail", equalTo("The programme's KPIs are for operators"));
     }
 
     @Test

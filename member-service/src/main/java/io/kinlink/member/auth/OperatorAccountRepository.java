@@ -62,6 +62,11 @@ class OperatorAccountRepository {
                 .setParameter(1, id).setParameter(2, at).executeUpdate();
     }
 
+    void replacePasswordHash(UUID id, String passwordHash) {
+        em.createNativeQuery("update operator_account set password_hash = ?2 where id = ?1")
+                .setParameter(1, id).setParameter(2, passwordHash).executeUpdate();
+    }
+
     private static Optional<Account> first(List<?> rows) {
         return rows.stream().findFirst().map(Object[].class::cast)
                 .map(row -> new Account((UUID) row[0], (String) row[1], (String) row[2], (String) row[3]));

@@ -65,6 +65,9 @@ public class OperatorAccounts {
             throw loginRefused();
         }
         accounts.recordLogin(account.get().id(), clock.instant());
+        if (PasswordHashes.outdated(account.get().passwordHash())) {
+            accounts.replacePasswordHash(account.get().id(), PasswordHashes.hash(password));
+        }
         return issue(account.get().id(), username, account.get().roles(), clock.instant());
     }
 

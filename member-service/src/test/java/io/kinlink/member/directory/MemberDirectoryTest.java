@@ -115,7 +115,7 @@ class MemberDirectoryTest {
                 .extract().asString();
         String[] lines = csv.split("\r\n");
         assertEquals(5, lines.length, "a header and four members");
-        assertTrue(lines[0].startsWith("id,name,phone,branch,tier"));
+        assertTrue(lines[0].startsWith("\"id\",\"name\",\"phone\",\"branch\",\"tier\""), lines[0]);
         assertTrue(lines[1].startsWith("\"" + strategic + "\""));
         assertTrue(lines[1].matches(".*\"139\\*{4}\\d{4}\".*"), "phone masked: " + lines[1]);
         assertTrue(lines[1].contains("\"STRATEGIC\""));

@@ -5,6 +5,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -12,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +32,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
 
 /** Operators log in for a short-lived token with their roles; the first administrator comes from configuration. */
 @QuarkusTest
 @WithTestResource(value = KinlinkInfraResource.class, initArgs = @ResourceArg(name = "database", value = "member"))
 class OperatorLoginTest {
+
+    @Inject
+    DataSource dataSource;
 
     private static String publicCaller() {
         return "Bearer " + TestIdentity.token("anonymous", "anonymous", Set.of("public"), Duration.ofMinutes(5));
@@ -87,6 +100,50 @@ class OperatorLoginTest {
                 .body("detail", equalTo("The name or password is wrong"));
         login("nobody-" + System.nanoTime(), "whatever-it-is").statusCode(401)
                 .body("detail", equalTo("The name or password is wrong"));
+    }
+
+    @Test
+    void a_password_hashed_at_an_older_work_factor_is_hashed_anew_at_the_next_login() throws Exception {
+        String name = "ops-old-" + System.nanoTime();
+        given().contentType(ContentType.JSON).body(Map.of("username", name, "password", "an-old-but-good-secret",
+                "roles", List.of("operator"))).post("/api/auth/operators").then().statusCode(201);
+        assertTrue(storedHashOf(name).startsWith("pbkdf2$600000$"), "new accounts at OWASP's 600,000 iterations");
+        byte[] salt = "sixteen-byte-slt".getBytes(StandardCharsets.US_ASCII);
+        byte[] derived = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(new PBEKeySpec("an-old-but-good-secret".toCharArray(), salt, 210_000, 256)).getEncoded();
+        String old = "pbkdf2$210000$" + Base64.getEncoder().encodeToString(salt) + "$"
+                + Base64.getEncoder().encodeToString(derived);
+        execute("update operator_account set password_hash = ? where username = ?", old, name);
+
+        login(name, "a-wrong-secret").statusCode(401);
+        assertEquals(old, storedHashOf(name), "a refused login changes nothing");
+        login(name, "an-old-but-good-secret").statusCode(200);
+        String upgraded = storedHashOf(name);
+        assertTrue(upgraded.startsWith("pbkdf2$600000$"), upgraded);
+        assertTrue(!upgraded.contains(Base64.getEncoder().encodeToString(salt)), "with a salt of its own");
+        login(name, "an-old-but-good-secret").statusCode(200);
+        assertEquals(upgraded, storedHashOf(name), "a current hash is left as it is");
+    }
+
+    private String storedHashOf(String username) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "select password_hash from operator_account where username = ?")) {
+            query.setString(1, username);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+
+    private void execute(String sql, String... values) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                update.setString(i + 1, values[i]);
+            }
+            update.executeUpdate();
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.kinlink.platform.csv.SpreadsheetCsv;
 import io.kinlink.rewards.config.RewardsSettings;
 import io.kinlink.rewards.rules.AppliedRule;
 import io.kinlink.rewards.rules.RuleBook;
@@ -35,14 +36,23 @@ public class AuditExport {
 
         /** CSV: the header, then one line per row; each row's hash covers its line (without the hash) and the hash before. */
         public String csv() {
-            StringBuilder csv = new StringBuilder(String.join(",", AuditRow.COLUMNS)).append('\n');
-            rows.forEach(row -> csv.append(row.csvLine()).append('\n'));
+            StringBuilder csv = new StringBuilder(SpreadsheetCsv.line(AuditRow.COLUMNS)).append(LINE_END);
+            rows.forEach(row -> csv.append(row.csvLine()).append(LINE_END));
             return csv.toString();
         }
     }
 
+    /**
+     * The CSV's format, which the hash chain covers byte for byte: 1 wrote text bare unless it held a
+     * comma, quote or line feed, with LF line ends; 2 (from rewards-service 0.1 with Commons CSV) is
+     * RFC 4180 with CRLF, every text cell quoted, numbers and empty cells bare, and formula-like text
+     * prefixed with an apostrophe. A chain verifies only against the version it was written in.
+     */
+    public static final int CSV_FORMAT = 2;
     static final String HASH_ALGORITHM = "SHA-256 over the previous hash, a line feed and the row's CSV line "
-            + "without its hash column, in hex; the first row's previous hash is firstHash";
+            + "(format " + CSV_FORMAT + ") without its hash column and line end, in hex; the first row's previous hash "
+            + "is firstHash";
+    private static final String LINE_END = "\r\n";
     private static final int MAX_DEPTH = 3;
     private static final String REFERRAL_REBATE = "REFERRAL_REBATE";
 
@@ -102,7 +112,7 @@ public class AuditExport {
                 -rows.stream().mapToLong(AuditRow::points).filter(points -> points < 0).sum(),
                 (int) rows.stream().filter(row -> row.kind().equals("COUPON")).count(),
                 rows.stream().mapToLong(AuditRow::valueFen).sum(), deepest, deepest <= MAX_DEPTH, inKind, orders,
-                List.copyOf(overCap), withoutPurchase, HASH_ALGORITHM, firstHash, finalHash);
+                List.copyOf(overCap), withoutPurchase, CSV_FORMAT, HASH_ALGORITHM, firstHash, finalHash);
     }
 
     static String sha256(String text) {

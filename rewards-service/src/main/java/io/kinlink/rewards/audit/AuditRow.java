@@ -1,10 +1,12 @@
 package io.kinlink.rewards.audit;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+
+import io.kinlink.platform.csv.SpreadsheetCsv;
 
 /**
  * One reward in the compliance audit: what was given (points or a coupon, never cash), to whom,
@@ -26,28 +28,24 @@ public record AuditRow(int seq, UUID rewardId, String kind, String reason, UUID 
 
     /** The row as a CSV line without its hash: what the hash covers, after the previous hash. */
     String content() {
-        return Stream.of(seq, rewardId, kind, reason, memberId, points, valueFen, ruleId, ruleVersion, chainLevel,
-                        purchaseId, purchaseAmountFen, branch, occurredAt, orderCapRule, orderCapPoints,
-                        orderRebatePoints, explanation)
-                .map(AuditRow::csv).collect(Collectors.joining(","));
+        return SpreadsheetCsv.line(cells());
     }
 
     String csvLine() {
-        return content() + "," + hash;
+        List<Object> cells = cells();
+        cells.add(hash);
+        return SpreadsheetCsv.line(cells);
+    }
+
+    private List<Object> cells() {
+        return new ArrayList<>(Arrays.asList(seq, rewardId, kind, reason, memberId, points, valueFen, ruleId,
+                ruleVersion, chainLevel, purchaseId, purchaseAmountFen, branch, occurredAt, orderCapRule,
+                orderCapPoints, orderRebatePoints, explanation));
     }
 
     AuditRow withHash(String hash) {
         return new AuditRow(seq, rewardId, kind, reason, memberId, points, valueFen, ruleId, ruleVersion, chainLevel,
                 purchaseId, purchaseAmountFen, branch, occurredAt, orderCapRule, orderCapPoints, orderRebatePoints,
                 explanation, hash);
-    }
-
-    private static String csv(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        return text.contains(",") || text.contains("\"") || text.contains("\n")
-                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 }

@@ -51,7 +51,8 @@ public class AuditResource {
                     .header("Content-Disposition", "attachment; filename=\"" + name + ".json\"").build();
             case "csv" -> Response.ok(audit.csv(), "text/csv; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
-                    .header("X-Audit-Final-Hash", audit.summary().finalHash()).build();
+                    .header("X-Audit-Final-Hash", audit.summary().finalHash())
+                    .header("X-Audit-Format", audit.summary().csvFormat()).build();
             default -> throw new InvalidRequestProblem("format", "must be json or csv");
         };
     }

