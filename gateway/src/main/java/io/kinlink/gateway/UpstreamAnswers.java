@@ -1,12 +1,12 @@
 package io.kinlink.gateway;
 
 import java.net.ConnectException;
-import java.net.URI;
 import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
 
 import io.kinlink.edge.HttpRefusals;
+import io.kinlink.edge.RelativeLocations;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
@@ -44,7 +44,7 @@ final class UpstreamAnswers {
     private static void copyHeaders(RoutingContext ctx, HttpClientResponse response) {
         response.headers().forEach(header -> {
             if (header.getKey().equalsIgnoreCase("location")) {
-                ctx.response().headers().add(header.getKey(), relative(header.getValue()));
+                ctx.response().headers().add(header.getKey(), RelativeLocations.of(header.getValue()));
             } else if (ForwardedHeaders.toCaller(header.getKey())) {
                 ctx.response().headers().add(header.getKey(), header.getValue());
             }
@@ -85,24 +85,5 @@ final class UpstreamAnswers {
         }
         Problems.send(ctx, 503, "service-unavailable", "Service unavailable",
                 "The " + service + " service cannot be reached right now; try again shortly");
-    }
-
-    /**
-     * A Location as a path on the gateway the caller used (RFC 9110 allows it relative): a service's
-     * own address never reaches a caller, and neither does a host taken from the request's Host
-     * header, which the caller chooses ({@code Host: evil.example} must not send them there).
-     */
-    static String relative(String location) {
-        URI uri;
-        try {
-            uri = URI.create(location.strip());
-        } catch (IllegalArgumentException e) {
-            return "/";
-        }
-        if (!uri.isAbsolute() && uri.getRawAuthority() == null) {
-            return location;
-        }
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 }

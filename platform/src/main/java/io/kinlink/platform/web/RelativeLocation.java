@@ -1,9 +1,8 @@
 package io.kinlink.platform.web;
 
-import java.net.URI;
-
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import io.kinlink.edge.RelativeLocations;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 
@@ -20,11 +19,6 @@ public class RelativeLocation {
         if (location == null) {
             return;
         }
-        URI uri = location instanceof URI given ? given : URI.create(location.toString());
-        if (uri.isAbsolute() || uri.getRawAuthority() != null) {
-            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-            response.getHeaders().putSingle(HttpHeaders.LOCATION, uri.getRawQuery() == null ? path
-                    : path + "?" + uri.getRawQuery());
-        }
+        response.getHeaders().putSingle(HttpHeaders.LOCATION, RelativeLocations.of(location.toString()));
     }
 }
