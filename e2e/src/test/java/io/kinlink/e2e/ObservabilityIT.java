@@ -35,7 +35,7 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * What the on-call operator sees of the running platform: one trace per purchase across every
- * service and Kafka hop, and every metric the alerts and the dashboard name in the services' scrapes.
+ * service, Kafka hop and database statement, and every metric the alerts and the dashboard name in the services' scrapes.
  */
 class ObservabilityIT {
 
@@ -79,11 +79,18 @@ class ObservabilityIT {
         // the hops, each the child of the one before: HTTP into the member service, then Kafka twice
         assertParent(trace, spanOf(trace, "member-service", "POST /api/purchases"), "gateway", "SPAN_KIND_CLIENT");
         ReceivedSpan attribution = spanOf(trace, "referral-service", "kinlink.member-events process");
-        assertParent(trace, attribution, "member-service", "SPAN_KIND_PRODUCER");
+        assertCausedBy(trace, attribution, "member-service", "SPAN_KIND_PRODUCER");
         assertEquals("PurchaseRecorded", attribution.attribute("kinlink.event.type"));
         ReceivedSpan credit = spanOf(trace, "rewards-service", "kinlink.referral-events process");
-        assertParent(trace, credit, "referral-service", "SPAN_KIND_PRODUCER");
+        assertCausedBy(trace, credit, "referral-service", "SPAN_KIND_PRODUCER");
         assertEquals("PurchaseAttributed", credit.attribute("kinlink.event.type"));
+
+        // and the database under each hop: the purchase's insert in the member service, the credits' in rewards
+        assertTrue(databaseSpans(trace, "member-service").stream().anyMatch(span -> span.name().startsWith("INSERT")),
+                "the member service's statements are spans of the trace: " + databaseSpans(trace, "member-service"));
+        assertTrue(databaseSpans(trace, "rewards-service").stream().anyMatch(span -> span.name().startsWith("INSERT")),
+                "and the rewards service's: " + databaseSpans(trace, "rewards-service"));
+        assertTrue(databaseSpans(trace, "gateway").isEmpty(), "the gateway has no database");
     }
 
     @Test
@@ -170,9 +177,35 @@ class ObservabilityIT {
                 .findFirst().map(span -> traces.trace(span.traceId())).orElse(List.of());
     }
 
+    /** The JDBC spans of a service in the trace (OpenTelemetry's database semantic conventions, old or stable). */
+    private static List<ReceivedSpan> databaseSpans(List<ReceivedSpan> trace, String service) {
+        return trace.stream().filter(span -> span.service().equals(service) && span.kind().equals("SPAN_KIND_CLIENT")
+                && ("postgresql".equals(span.attribute("db.system")) || "postgresql".equals(span.attribute("db.system.name"))))
+                .toList();
+    }
+
     private static ReceivedSpan spanOf(List<ReceivedSpan> trace, String service, String name) {
         return trace.stream().filter(span -> span.service().equals(service) && span.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no span " + name + " of " + service + " in " + trace));
+    }
+
+    /**
+     * The span's parent is {@code parentService}'s span of that kind, or the messaging extension's
+     * span for the record's arrival in the span's own service stands between them.
+     */
+    private static void assertCausedBy(List<ReceivedSpan> trace, ReceivedSpan child, String parentService,
+                                       String parentKind) {
+        ReceivedSpan parent = parentOf(trace, child);
+        if (parent.service().equals(child.service()) && parent.kind().equals("SPAN_KIND_CONSUMER")) {
+            parent = parentOf(trace, parent);
+        }
+        assertEquals(parentService + " " + parentKind, parent.service() + " " + parent.kind(),
+                child.name() + " of " + child.service());
+    }
+
+    private static ReceivedSpan parentOf(List<ReceivedSpan> trace, ReceivedSpan child) {
+        return trace.stream().filter(span -> span.spanId().equals(child.parentSpanId())).findFirst()
+                .orElseThrow(() -> new AssertionError(child.name() + " has no parent in the trace"));
     }
 
     private static void assertParent(List<ReceivedSpan> trace, ReceivedSpan child, String parentService,

@@ -52,8 +52,8 @@ final class RunningPlatform {
                     "KINLINK_GATEWAY_RATE_LIMITS_LOGIN_BURST", "1000");
             // every process exports its spans to a collector inside this JVM, quickly (ObservabilityIT reads them)
             traces = TraceCollector.start();
-            Map<String, String> tracing = Map.of("KINLINK_TELEMETRY_OTLP_ENDPOINT", traces.endpoint(),
-                    "KINLINK_TELEMETRY_EXPORT_DELAY", "200ms");
+            Map<String, String> tracing = Map.of("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint(),
+                    "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
             // every console call renews the console's login, so ConsoleSessionIT sees a renewal without waiting
             Map<String, String> consoleRenewal = Map.of("KINLINK_GATEWAY_CONSOLE_RENEW_BEFORE", "15m");
             platform = KinlinkPlatform.start(root, infrastructure.kafkaBootstrapServers(),

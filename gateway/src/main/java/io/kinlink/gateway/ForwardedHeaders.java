@@ -15,7 +15,9 @@ final class ForwardedHeaders {
 
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
-            "authorization", "x-api-key");
+            "authorization", "x-api-key",
+            // a caller's trace context never crosses: the service continues the gateway's trace, not the caller's
+            "traceparent", "tracestate", "baggage");
 
     private ForwardedHeaders() {
     }

@@ -3,8 +3,7 @@ package io.kinlink.gateway;
 import java.util.concurrent.TimeUnit;
 
 import io.kinlink.edge.HttpRefusals;
-import io.kinlink.edge.telemetry.ServerSpans;
-import io.kinlink.edge.telemetry.Telemetry;
+import io.kinlink.edge.telemetry.RouteTemplates;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
@@ -29,13 +28,11 @@ public class GatewayRoutes {
 
     private final GatewaySettings settings;
     private final Vertx vertx;
-    private final Telemetry telemetry;
     private final MeterRegistry registry;
 
-    public GatewayRoutes(GatewaySettings settings, Vertx vertx, Telemetry telemetry, MeterRegistry registry) {
+    public GatewayRoutes(GatewaySettings settings, Vertx vertx, MeterRegistry registry) {
         this.settings = settings;
         this.vertx = vertx;
-        this.telemetry = telemetry;
         this.registry = registry;
     }
 
@@ -48,18 +45,18 @@ public class GatewayRoutes {
         Callers callers = new Callers(settings.authPublicKey());
         ForwardedIdentity identity = new ForwardedIdentity(settings.signingKey(), registry);
         ServiceProxy proxy = new ServiceProxy(client, settings, identity, callers, limiter,
-                new UpstreamCalls(telemetry, registry), registry);
+                new UpstreamCalls(registry), registry);
         router.get("/openapi.json").handler(new OpenApiDocument(client, settings)::serve);
         router.get("/asyncapi.json").handler(AsyncApiDocument.load()::serve);
         vertx.setPeriodic(60_000, tick -> limiter.evictIdle(TimeUnit.MINUTES.toNanos(10)));
         FrontDoor frontDoor = new FrontDoor(settings, limiter);
-        // every request is a span (a new trace: a caller's own trace is linked, not continued) named by its route
-        router.route().order(-110)
-                .handler(new ServerSpans(telemetry, false)::handle)
-                .handler(ctx -> {
-                    ServerSpans.nameRoute(ctx, routeOf(ctx.request().path()));
-                    ctx.next();
-                });
+        // every request's span (the extension's; a new trace, CallerTraceIgnored) is named by its route and
+        // linked to the caller's own trace, if it sent one
+        router.route().order(-110).handler(ctx -> {
+            RouteTemplates.name(ctx, routeOf(ctx.request().path()));
+            CallerTraceIgnored.linkCallersTrace(ctx.request().headers());
+            ctx.next();
+        });
         router.route().order(-100)
                 .handler(RequestIds::assign)
                 .handler(frontDoor::securityHeaders)

@@ -3,6 +3,7 @@ package io.kinlink.gateway;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import io.opentelemetry.api.trace.Span;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -33,6 +34,8 @@ final class RequestIds {
         String id = given != null && WELL_FORMED.matcher(given).matches() ? given : UUID.randomUUID().toString();
         ctx.put(CONTEXT_KEY, id);
         ctx.response().putHeader(HEADER, id);
+        // the request's trace is found from its id (a log line, a support ticket)
+        Span.current().setAttribute("kinlink.request.id", id);
         return id;
     }
 }

@@ -135,8 +135,7 @@ final class ServiceProxy {
                 .setIdleTimeout(settings.timeout().toMillis())
                 .setHeaders(ForwardedHeaders.toService(ctx, requestId, ClientAddress.of(ctx, settings)));
         options.getHeaders().set("Authorization", "Bearer " + identity.tokenFor(caller));
-        UpstreamCalls.Call call = upstreamCalls.start(ctx, service, route, requestId);
-        call.propagateInto(options.getHeaders());
+        UpstreamCalls.Call call = upstreamCalls.start(service, route);
         return new Outgoing(options, call, service, route, requestId, System.nanoTime());
     }
 

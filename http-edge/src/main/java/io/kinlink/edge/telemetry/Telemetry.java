@@ -2,28 +2,18 @@ package io.kinlink.edge.telemetry;
 
 import java.util.Map;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
-import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
-import io.opentelemetry.sdk.resources.Resource;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
-import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
-import io.opentelemetry.sdk.trace.samplers.Sampler;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The process's tracer and the W3C trace-context propagation every hop uses: HTTP from the gateway
- * to a service, and the outbox to Kafka to a consumer. Spans are exported over OTLP/HTTP when an
- * endpoint is configured, in batches off the request path.
+ * What Kinlink adds to the quarkus-opentelemetry extension, which traces HTTP, Kafka and JDBC by
+ * itself: the tracer for the spans only Kinlink knows of (an outbox publication, an event's
+ * processing), and the W3C trace context an event carries through the outbox table and the Kafka
+ * record header, so one purchase is one trace across every hop.
  */
 @ApplicationScoped
 public class Telemetry {
@@ -42,26 +32,17 @@ public class Telemetry {
         }
     };
 
-    private final SdkTracerProvider provider;
     private final Tracer tracer;
 
-    public Telemetry(TelemetrySettings settings, @ConfigProperty(name = "quarkus.application.name") String service) {
-        SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
-                .setResource(Resource.getDefault().merge(
-                        Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), service))))
-                .setSampler(Sampler.parentBased(Sampler.traceIdRatioBased(settings.sampleRatio())));
-        settings.otlpEndpoint().ifPresent(endpoint -> builder.addSpanProcessor(BatchSpanProcessor
-                .builder(OtlpHttpSpanExporter.builder().setEndpoint(withoutSlash(endpoint) + "/v1/traces").build())
-                .setScheduleDelay(settings.exportDelay())
-                .build()));
-        this.provider = builder.build();
-        this.tracer = provider.get("io.kinlink");
+    public Telemetry(Tracer tracer) {
+        this.tracer = tracer;
     }
 
     public Tracer tracer() {
         return tracer;
     }
 
+    /** W3C trace context, the format the outbox stores and the Kafka records carry. */
     public TextMapPropagator propagator() {
         return W3CTraceContextPropagator.getInstance();
     }
@@ -81,14 +62,5 @@ public class Telemetry {
             }
         });
         return value[0];
-    }
-
-    @PreDestroy
-    void flush() {
-        provider.close();
-    }
-
-    private static String withoutSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

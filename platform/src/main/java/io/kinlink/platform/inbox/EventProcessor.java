@@ -8,7 +8,6 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.kinlink.edge.telemetry.LogContext;
 import io.kinlink.edge.telemetry.Telemetry;
 import io.kinlink.platform.DatabaseOutage;
 import io.kinlink.platform.event.EventCatalog;
@@ -21,6 +20,7 @@ import io.kinlink.platform.fault.Failpoints;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,8 +30,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * a failed try rolls back and is retried with a growing pause (a database that cannot be reached
  * is waited for without spending a try), and an event that keeps failing
  * (or cannot be read at all) is thrown back to the messaging layer, which sends it to the
- * consumer's dead-letter topic with the reason. Each delivery is a span of the trace that
- * published the event, and is measured.
+ * consumer's dead-letter topic with the reason. Each delivery is a "process" span of the trace
+ * that published the event (under the messaging extension's span for its arrival, where there is
+ * one), and is measured.
  */
 @ApplicationScoped
 public class EventProcessor {
@@ -60,7 +61,7 @@ public class EventProcessor {
     public void process(String consumer, ConsumerRecord<String, String> record, Consumer<EventEnvelope> effect) {
         Span span = telemetry.tracer().spanBuilder(record.topic() + " process")
                 .setSpanKind(SpanKind.CONSUMER)
-                .setParent(telemetry.contextOf(RecordHeaders.text(record, Telemetry.TRACEPARENT)))
+                .setParent(traceOf(record))
                 .setAttribute("messaging.system", "kafka")
                 .setAttribute("messaging.operation.type", "process")
                 .setAttribute("messaging.destination.name", record.topic())
@@ -68,7 +69,7 @@ public class EventProcessor {
                 .setAttribute("messaging.kafka.offset", record.offset())
                 .setAttribute("messaging.consumer.group.name", consumer)
                 .startSpan();
-        try (Scope inSpan = span.makeCurrent(); LogContext logged = LogContext.of(null, span.getSpanContext())) {
+        try (Scope inSpan = span.makeCurrent()) {
             process(consumer, record.topic(), record.value(), effect);
         } catch (RuntimeException e) {
             span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
@@ -76,6 +77,17 @@ public class EventProcessor {
         } finally {
             span.end();
         }
+    }
+
+    /**
+     * The trace the event belongs to: the messaging extension's span for the record's arrival where
+     * it is current (it continues the record's {@code traceparent}), else that {@code traceparent}
+     * itself, which the outbox relay put on the record.
+     */
+    private Context traceOf(ConsumerRecord<String, String> record) {
+        Context current = Context.current();
+        return Span.fromContext(current).getSpanContext().isValid() ? current
+                : telemetry.contextOf(RecordHeaders.text(record, Telemetry.TRACEPARENT));
     }
 
     private void process(String consumer, String topic, String json, Consumer<EventEnvelope> effect) {
