@@ -31,12 +31,20 @@ import jakarta.enterprise.event.TransactionPhase;
  * Publishes committed outbox events to Kafka, oldest first, and marks them published only once
  * the broker has acknowledged them. A broker that is down leaves the events in the table, and
  * they go out when it is back: at least once, so consumers skip ids they already applied.
- * Rows are locked with SKIP LOCKED, so several replicas of a service can relay side by side.
+ *
+ * <p>One relay publishes at a time, whatever the replicas: each round holds the service's relay
+ * lock (a transaction-scoped PostgreSQL advisory lock) from reading its batch until the batch is
+ * acknowledged and marked, so no replica sends a later event of a member before an earlier one has
+ * been acknowledged (two relays publishing disjoint batches side by side would race on the broker).
+ * A replica whose wake-up finds the lock held waits for it and then publishes what is left; one
+ * that dies releases it with its connection, and the next round anywhere takes over.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** The advisory lock's name; each service has a database of its own, so one name serves all. */
+    static final String RELAY_LOCK = "kinlink-outbox-relay";
 
     private final OutboxProducer producer;
     private final OutboxSettings settings;
@@ -84,7 +92,8 @@ public class OutboxRelay {
         }
     }
 
-    private void relay() {
+    /** One relay round: batches until the table is drained (package-private: the order test runs several). */
+    void relay() {
         try {
             int published;
             do {
@@ -112,10 +121,13 @@ public class OutboxRelay {
 
     /** Publishes one batch in the current transaction and returns how many were acknowledged. */
     int publishBatch() {
+        // the service's relay lock, until this transaction ends: the only relay publishing now
+        OutboxEvent.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:lock, 0))")
+                .setParameter("lock", RELAY_LOCK).getSingleResult();
         @SuppressWarnings("unchecked")
         List<OutboxEvent> batch = OutboxEvent.getEntityManager()
                 .createNativeQuery("select * from outbox_event where published_at is null "
-                        + "order by position limit :limit for update skip locked", OutboxEvent.class)
+                        + "order by position limit :limit", OutboxEvent.class)
                 .setParameter("limit", settings.batchSize())
                 .getResultList();
         if (batch.isEmpty()) {
