@@ -56,11 +56,17 @@ class CouponRepository {
                 .setParameter("issued", CouponStatus.ISSUED).getResultList();
     }
 
-    /** Unused coupons past their validity, the longest expired first; at most {@link #EXPIRY_BATCH}. */
+    /**
+     * Unused coupons past their validity, the longest expired first; at most {@link #EXPIRY_BATCH},
+     * locked until the transaction ends. Rows another transaction holds are skipped: a coupon being
+     * redeemed at a till is not overwritten (it is looked at again next run), and two replicas
+     * running the expiry at once take disjoint coupons, each expired and recorded once.
+     */
+    @SuppressWarnings("unchecked")
     List<Coupon> dueToExpire(Instant now) {
-        return em.createQuery("from Coupon where status = :issued and validUntil <= :now order by validUntil",
-                        Coupon.class)
-                .setParameter("issued", CouponStatus.ISSUED).setParameter("now", now).setMaxResults(EXPIRY_BATCH)
+        return em.createNativeQuery("select * from coupon where status = 'ISSUED' and valid_until <= ?1 "
+                        + "order by valid_until limit ?2 for update skip locked", Coupon.class)
+                .setParameter(1, now).setParameter(2, EXPIRY_BATCH)
                 .getResultList();
     }
 
