@@ -143,12 +143,12 @@ final class ServiceProxy {
         return failure instanceof TimeoutException ? 504 : 503;
     }
 
-    /** A request on its way to a service: what is sent, and its span, metric and log line once it is over. */
+    /** A request on its way to a service: what is sent, and its metric and log line once it is over. */
     private record Outgoing(RequestOptions options, UpstreamCalls.Call call, String service, String route,
                             String requestId, long started) {
         void finished(RoutingContext ctx, int status) {
             call.finished(status);
-            try (LogContext logged = call.logContext(requestId)) {
+            try (LogContext logged = LogContext.of(requestId)) {
                 LOG.infof("%s %s -> %s %d in %d ms", ctx.request().method(), route, service, status,
                         (System.nanoTime() - started) / 1_000_000);
             }

@@ -15,7 +15,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * What the caller gets back: the service's answer as it came (a Location relative to the gateway,
- * never naming the service's host nor one the caller's Host header claims), a problem where the service's HTTP layer refused without a body,
+ * never naming the service's host nor one the caller's Host header claims), a problem where the
+ * service's HTTP layer refused without a body,
  * and 503 or 504 problems naming the service when it could not be reached or answered too late.
  */
 final class UpstreamAnswers {

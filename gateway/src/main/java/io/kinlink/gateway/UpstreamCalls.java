@@ -1,6 +1,5 @@
 package io.kinlink.gateway;
 
-import io.kinlink.edge.telemetry.LogContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -29,11 +28,6 @@ final class UpstreamCalls {
             this.service = service;
             this.route = route;
             this.sample = Timer.start(registry);
-        }
-
-        /** The request id in the log lines written until it is closed (the trace ids are the extension's). */
-        LogContext logContext(String requestId) {
-            return LogContext.of(requestId);
         }
 
         /** @param status what the caller got: the service's status, or the gateway's 503/504 when it did not answer */
