@@ -21,10 +21,12 @@ final class FrontDoor {
 
     private final GatewaySettings settings;
     private final RateLimiter limiter;
+    private final SharedRateLimits shared;
 
-    FrontDoor(GatewaySettings settings, RateLimiter limiter) {
+    FrontDoor(GatewaySettings settings, RateLimiter limiter, SharedRateLimits shared) {
         this.settings = settings;
         this.limiter = limiter;
+        this.shared = shared;
     }
 
     void securityHeaders(RoutingContext ctx) {
@@ -98,8 +100,16 @@ final class FrontDoor {
             ctx.next();
             return;
         }
-        long wait = limiter.secondsUntilAllowed(policy + "|" + ClientAddress.of(ctx, settings), limit.perMinute(),
-                limit.burst());
+        String key = policy + "|" + ClientAddress.of(ctx, settings);
+        if (!policy.shared()) {
+            admitOrRefuse(ctx, limiter.secondsUntilAllowed(key, limit.perMinute(), limit.burst()));
+            return;
+        }
+        shared.secondsUntilAllowed(key, limit.perMinute(), limit.burst()).onComplete(wait -> admitOrRefuse(ctx,
+                wait.succeeded() ? wait.result() : limiter.secondsUntilAllowed(key, limit.perMinute(), limit.burst())));
+    }
+
+    private static void admitOrRefuse(RoutingContext ctx, long wait) {
         if (wait > 0) {
             ctx.response().putHeader("Retry-After", Long.toString(wait));
             Problems.send(ctx, 429, "too-many-requests", "Too many requests",

@@ -44,12 +44,14 @@ public class GatewayRoutes {
         RateLimiter limiter = new RateLimiter(System::nanoTime);
         Callers callers = new Callers(settings.authPublicKey());
         ForwardedIdentity identity = new ForwardedIdentity(settings.signingKey(), registry);
-        ServiceProxy proxy = new ServiceProxy(client, settings, identity, callers, limiter,
+        SharedRateLimits sharedLimits = new SharedRateLimits(client, settings, identity, limiter, System::nanoTime,
+                registry);
+        ServiceProxy proxy = new ServiceProxy(client, settings, identity, callers, sharedLimits,
                 new UpstreamCalls(registry), registry);
         router.get("/openapi.json").handler(new OpenApiDocument(client, settings)::serve);
         router.get("/asyncapi.json").handler(AsyncApiDocument.load()::serve);
         vertx.setPeriodic(60_000, tick -> limiter.evictIdle(TimeUnit.MINUTES.toNanos(10)));
-        FrontDoor frontDoor = new FrontDoor(settings, limiter);
+        FrontDoor frontDoor = new FrontDoor(settings, limiter, sharedLimits);
         // every request's span (the extension's; a new trace, CallerTraceIgnored) is named by its route and
         // linked to the caller's own trace, if it sent one
         router.route().order(-110).handler(ctx -> {

@@ -34,6 +34,15 @@ public interface GatewaySettings {
     @WithDefault("1s")
     Duration partnerKeyReuse();
 
+    /**
+     * Whether the partner keys' rates and the login and registration limits are shared by every
+     * gateway replica (tokens leased from the member service's buckets) or counted by each replica
+     * alone. Off only where one gateway runs; the share-link and general limits are always each
+     * replica's own (flood guards, not promises).
+     */
+    @WithDefault("true")
+    boolean sharedRateLimits();
+
     /** Larger request bodies are refused with 413. */
     @WithDefault("65536")
     long maxBodyBytes();

@@ -6,8 +6,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Token buckets per client and policy: each holds up to {@code burst} requests and refills at
- * {@code perMinute}. Kept in this gateway's memory, so with several replicas each enforces its
- * own share; buckets idle long enough to be full again are dropped.
+ * {@code perMinute}. Kept in this gateway's memory: the limits each replica enforces alone (share
+ * links, the general limit), and the shared ones while their store cannot be reached
+ * ({@link SharedRateLimits}). Buckets idle long enough to be full again are dropped.
  */
 final class RateLimiter {
 

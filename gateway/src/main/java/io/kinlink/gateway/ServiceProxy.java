@@ -27,16 +27,16 @@ final class ServiceProxy {
     private final ForwardedIdentity identity;
     private final Callers callers;
     private final PartnerKeyCheck partnerKeys;
-    private final RateLimiter limiter;
+    private final SharedRateLimits limits;
     private final UpstreamCalls upstreamCalls;
 
     ServiceProxy(HttpClient client, GatewaySettings settings, ForwardedIdentity identity, Callers callers,
-                 RateLimiter limiter, UpstreamCalls upstreamCalls, MeterRegistry registry) {
+                 SharedRateLimits limits, UpstreamCalls upstreamCalls, MeterRegistry registry) {
         this.client = client;
         this.settings = settings;
         this.identity = identity;
         this.callers = callers;
-        this.limiter = limiter;
+        this.limits = limits;
         this.upstreamCalls = upstreamCalls;
         this.partnerKeys = new PartnerKeyCheck(client, settings, identity, registry);
     }
@@ -93,13 +93,29 @@ final class ServiceProxy {
             unauthenticated(ctx, "Log in, or call with a partner API key");
             return;
         }
-        if ("partner".equals(caller.kind()) && overKeyLimit(ctx, caller)) {
-            return;
-        }
         String query = ctx.request().query();
         String pathAndQuery = query == null ? path : path + "?" + query;
+        if ("partner".equals(caller.kind())) {
+            // each key has its own limit, set by the operator who made it, counted by all replicas together
+            int perMinute = caller.requestsPerMinute();
+            limits.secondsUntilAllowed("key|" + caller.subject(), perMinute, Math.max(10, perMinute / 4))
+                    .onComplete(wait -> {
+                        if (wait.failed() || wait.result() == 0) {
+                            stream(ctx, caller, service, route.route(), pathAndQuery);
+                        } else {
+                            overKeyLimit(ctx, perMinute, wait.result());
+                        }
+                    });
+            return;
+        }
+        stream(ctx, caller, service, route.route(), pathAndQuery);
+    }
+
+    /** The request to its service and the answer back, both streamed. */
+    private void stream(RoutingContext ctx, Callers.VerifiedCaller caller, String service, String route,
+                        String pathAndQuery) {
         // streamed, not read whole: an export of any size passes through a few buffers of the gateway's memory
-        Outgoing outgoing = outgoing(ctx, caller, service, route.route(), pathAndQuery);
+        Outgoing outgoing = outgoing(ctx, caller, service, route, pathAndQuery);
         Buffer body = ctx.body().buffer();
         client.request(outgoing.options())
                 .compose(request -> body == null ? request.send() : request.send(body))
@@ -155,17 +171,10 @@ final class ServiceProxy {
         }
     }
 
-    /** Each key has its own limit, set by the operator who made it. */
-    private boolean overKeyLimit(RoutingContext ctx, Callers.VerifiedCaller partner) {
-        int perMinute = partner.requestsPerMinute();
-        long wait = limiter.secondsUntilAllowed("key|" + partner.subject(), perMinute, Math.max(10, perMinute / 4));
-        if (wait > 0) {
-            ctx.response().putHeader("Retry-After", Long.toString(wait));
-            Problems.send(ctx, 429, "too-many-requests", "Too many requests",
-                    "This API key is over its limit of " + perMinute + " requests a minute; try again in " + wait + " s");
-            return true;
-        }
-        return false;
+    private static void overKeyLimit(RoutingContext ctx, int perMinute, long wait) {
+        ctx.response().putHeader("Retry-After", Long.toString(wait));
+        Problems.send(ctx, 429, "too-many-requests", "Too many requests",
+                "This API key is over its limit of " + perMinute + " requests a minute; try again in " + wait + " s");
     }
 
     static void unauthenticated(RoutingContext ctx, String detail) {

@@ -106,11 +106,13 @@ class AccessMatrixTest {
         Call addOperator = new Call("POST", "/api/auth/operators", Map.of("username", "op-" + System.nanoTime(),
                 "password", "long-enough-password", "roles", List.of("operator")));
         Call keyCheck = new Call("POST", "/internal/partner-keys/verification", Map.of("key", "klk_x"));
+        Call rateLease = new Call("POST", "/internal/rate-leases", Map.of("bucket", "ab".repeat(32), "perMinute", 60,
+                "burst", 10, "wanted", 1, "returned", 0));
 
         // anonymous: only sign-up and logins (tested elsewhere) are theirs
         for (Call call : List.of(profile, editProfile, goldStandards, suspend, directory, keys,
                 new Call("POST", "/api/purchases", purchase(alice, HOME)), new Call("POST", "/api/visits", visit(alice, HOME)),
-                new Call("POST", "/api/refunds", refund()), satisfaction, keyCheck)) {
+                new Call("POST", "/api/refunds", refund()), satisfaction, keyCheck, rateLease)) {
             expect("anonymous", anonymous(), call, 403);
         }
         // a member: their own profile, standards, satisfaction; never another's, never a till's work
@@ -123,7 +125,7 @@ class AccessMatrixTest {
         expect("bob", member(bob), goldStandards, 404);
         expect("bob", member(bob), new Call("POST", "/api/satisfaction", Map.of("memberId", alice, "score", 1,
                 "purchaseId", alicesPurchase)), 404);
-        for (Call call : List.of(suspend, needsTags, directory, keys, addOperator, keyCheck,
+        for (Call call : List.of(suspend, needsTags, directory, keys, addOperator, keyCheck, rateLease,
                 new Call("POST", "/api/purchases", purchase(alice, HOME)), new Call("POST", "/api/visits", visit(alice, HOME)),
                 new Call("POST", "/api/refunds", refund()))) {
             expect("alice", member(alice), call, 403);
@@ -150,7 +152,7 @@ class AccessMatrixTest {
         expect("north", northPartner(), new Call("POST", "/api/members", Map.of("name", "Chen", "phone",
                 TestMembers.uniqueMainlandPhone(), "branch", "beijing-chaoyang", "channel", "PARTNER",
                 "marketingConsent", false, "privacyNoticeVersion", 1)), 201);
-        for (Call call : List.of(editProfile, goldStandards, suspend, needsTags, directory, keys, keyCheck)) {
+        for (Call call : List.of(editProfile, goldStandards, suspend, needsTags, directory, keys, keyCheck, rateLease)) {
             expect("east", eastPartner(), call, 403);
         }
         // operators: everything of the programme, but adding operators is for administrators
@@ -159,6 +161,8 @@ class AccessMatrixTest {
         }
         expect("operator", operatorOnly(), addOperator, 403);
         expect("operator", operatorOnly(), keyCheck, 403);
+        expect("operator", operatorOnly(), rateLease, 403);
+        expect("gateway", TestIdentity.gateway(), rateLease, 200);
         expect("gateway", TestIdentity.gateway(), keyCheck, 401);
 
         matrix.assertAllAsExpected();
