@@ -49,19 +49,22 @@ public final class Benchmark {
      * @param rate   purchases a second offered for the latency figure; 0: half the ceiling, or half what
      *               the pipeline sustained when that is less
      */
-    public record Options(boolean quick, int seconds, int roots, int tills, int registrationsPerSecond, int rate) {
+    public record Options(boolean quick, int seconds, int roots, int tills, int registrationsPerSecond, int rate,
+                          int replicas) {
 
         public static Options parse(List<String> args) {
             boolean quick = args.contains("--quick");
             return new Options(quick, Integer.parseInt(option(args, "--seconds", quick ? "5" : "30")),
                     quick ? 10 : 100, Integer.parseInt(option(args, "--tills", quick ? "8" : "64")),
                     Integer.parseInt(option(args, "--registrations", quick ? "10" : "100")),
-                    Integer.parseInt(option(args, "--rate", quick ? "20" : "0")));
+                    Integer.parseInt(option(args, "--rate", quick ? "20" : "0")),
+                    Integer.parseInt(option(args, "--replicas", "1")));
         }
 
         String command() {
-            return quick ? "benchmark/run --quick" : "benchmark/run --seconds " + seconds + " --tills " + tills
-                    + " --registrations " + registrationsPerSecond + (rate > 0 ? " --rate " + rate : "");
+            return (quick ? "benchmark/run --quick" : "benchmark/run --seconds " + seconds + " --tills " + tills
+                    + " --registrations " + registrationsPerSecond + (rate > 0 ? " --rate " + rate : ""))
+                    + (replicas > 1 ? " --replicas " + replicas : "");
         }
     }
 
@@ -85,7 +88,7 @@ public final class Benchmark {
         gatewayOverrides.put("MALLOC_ARENA_MAX", "2");
         KinlinkPlatform platform = KinlinkPlatform.start(root, infrastructure.kafkaBootstrapServers(),
                 infrastructure.databaseServer(), database, PortForwarder.freePorts(4), secrets,
-                gatewayOverrides, serviceOverrides, logs);
+                gatewayOverrides, serviceOverrides, logs, KinlinkPlatform.Replicas.of(options.replicas()));
         double startSeconds = (System.nanoTime() - starting) / 1e9;
         StartUp startUp = new StartUp();
         try {
@@ -94,15 +97,16 @@ public final class Benchmark {
             Forest forest = forest(gateway, options.roots());
             List<String> memberLogins = new ArrayList<>();
             for (Gateway.Registered member : forest.members().subList(0, 8)) {
-                memberLogins.add(gateway.memberLogin(member.phone(), logs.resolve("member-service.log")));
+                memberLogins.add(gateway.memberLogin(member.phone(), platform.services().stream()
+                        .filter(service -> service.name().equals("member-service")).map(ServiceProcess::log).toList()));
             }
             List<String> ids = forest.members().stream().map(Gateway.Registered::id).toList();
             LoadDriver driver = new LoadDriver();
             List<LoadResult> results = new ArrayList<>();
             int seconds = options.seconds();
 
-            String rewardsMetrics = platform.services().stream().filter(s -> s.name().equals("rewards-service"))
-                    .findFirst().orElseThrow().managementUrl() + "/q/metrics";
+            List<String> rewardsMetrics = platform.services().stream().filter(s -> s.name().equals("rewards-service"))
+                    .map(s -> s.managementUrl() + "/q/metrics").toList();
             PipelineLatency pipeline = new PipelineLatency(rewardsMetrics);
             List<String> buyers = forest.buyers();
 
@@ -161,7 +165,8 @@ public final class Benchmark {
 
             List<Report.Footprint> footprints = Report.Footprint.of(platform.services(), platform.gateway());
             // the smoke leaves the restarts out: it checks correctness within its three minutes
-            Map<String, Double> alone = options.quick() ? Map.of() : startUp.measure(root, platform.services(),
+            Map<String, Double> alone = options.quick() ? Map.of() : startUp.measure(root, platform.services().stream()
+                    .filter(service -> service.replica() == 1).toList(),
                     StartUp.environments(infrastructure.kafkaBootstrapServers(), infrastructure.databaseServer(),
                             database, secrets, serviceOverrides, platform.gatewayUrl()), logs);
             Report report = new Report(results, sustained, atRate, ceiling, footprints, alone, startSeconds,

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -66,14 +67,17 @@ final class Gateway {
      * Logs a member in as the app does: asks for a code, reads it where the local code sender
      * writes it (the member service's log), trades it for an access token; the Authorization value.
      */
-    String memberLogin(String phone, Path memberServiceLog) throws IOException, InterruptedException {
+    /** A member's login by SMS code, the code read from whichever member service replica's log sent it. */
+    String memberLogin(String phone, List<Path> memberServiceLogs) throws IOException, InterruptedException {
         post("/api/auth/member-code", null, "{\"phone\":\"" + phone + "\"}");
         Pattern line = Pattern.compile("Login code for \\S*\\*{4}" + phone.substring(phone.length() - 4) + ": (\\d{6})");
         for (int tries = 0; tries < 100; tries++) {
-            Matcher found = line.matcher(Files.readString(memberServiceLog));
             String code = null;
-            while (found.find()) {
-                code = found.group(1);
+            for (Path memberServiceLog : memberServiceLogs) {
+                Matcher found = line.matcher(Files.readString(memberServiceLog));
+                while (found.find()) {
+                    code = found.group(1);
+                }
             }
             if (code != null) {
                 return "Bearer " + field(post("/api/auth/member-token", null,
@@ -81,7 +85,7 @@ final class Gateway {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("no login code for a member in " + memberServiceLog);
+        throw new IllegalStateException("no login code for a member in " + memberServiceLogs);
     }
 
     String operatorAuthorization() {

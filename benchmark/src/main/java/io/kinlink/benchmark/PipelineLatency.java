@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,27 +15,30 @@ import io.kinlink.testsupport.Metrics;
  * The pipeline's recording-to-credit latency as the rewards service measures it, per purchase,
  * inside the pipeline (its kinlink_pipeline_latency_seconds histogram): the benchmark reads the
  * histogram before and after a run and takes percentiles of the difference, as Prometheus'
- * histogram_quantile does (linear within a bucket).
+ * histogram_quantile does (linear within a bucket). With several replicas, their histograms summed.
  */
 final class PipelineLatency {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private final String metricsUrl;
+    private final List<String> metricsUrls;
 
-    PipelineLatency(String metricsUrl) {
-        this.metricsUrl = metricsUrl;
+    PipelineLatency(List<String> metricsUrls) {
+        this.metricsUrls = metricsUrls;
     }
 
     /** Cumulative counts by upper bound (seconds), +Inf included as infinity. */
     Map<Double, Double> buckets() throws IOException, InterruptedException {
-        String scrape = HTTP.send(HttpRequest.newBuilder(URI.create(metricsUrl)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
         Map<Double, Double> buckets = new TreeMap<>();
-        for (Metrics.Sample sample : Metrics.parse(scrape)) {
-            if (sample.name().equals("kinlink_pipeline_latency_seconds_bucket")) {
-                String le = sample.labels().get("le");
-                buckets.put(le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le), sample.value());
+        for (String metricsUrl : metricsUrls) {
+            String scrape = HTTP.send(HttpRequest.newBuilder(URI.create(metricsUrl)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            for (Metrics.Sample sample : Metrics.parse(scrape)) {
+                if (sample.name().equals("kinlink_pipeline_latency_seconds_bucket")) {
+                    String le = sample.labels().get("le");
+                    buckets.merge(le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le), sample.value(),
+                            Double::sum);
+                }
             }
         }
         return buckets;

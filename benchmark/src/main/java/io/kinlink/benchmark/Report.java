@@ -48,7 +48,8 @@ record Report(List<LoadResult> results, Pipeline sustained, Pipeline atRate, Cei
                 String status = Files.readString(Path.of("/proc/" + process.pid() + "/status"));
                 Matcher peak = Pattern.compile("VmHWM:\\s+(\\d+) kB").matcher(status);
                 Matcher started = STARTED.matcher(Files.readString(process.log()));
-                footprints.add(new Footprint(process.name(), peak.find() ? Long.parseLong(peak.group(1)) / 1024.0 : -1,
+                String name = process.replica() == 1 ? process.name() : process.name() + "#" + process.replica();
+                footprints.add(new Footprint(name, peak.find() ? Long.parseLong(peak.group(1)) / 1024.0 : -1,
                         started.find() ? Double.parseDouble(started.group(1)) : -1));
             }
             return footprints;

@@ -11,18 +11,22 @@ import java.util.Map;
 
 import io.kinlink.testsupport.DatabaseServer;
 import io.kinlink.testsupport.KinlinkPlatform;
+import io.kinlink.testsupport.LocalBalancer;
 import io.kinlink.testsupport.PortForwarder;
 import io.kinlink.testsupport.RandomKeys;
 import io.kinlink.testsupport.ServiceProcess;
 
 /**
  * Everything the fault suite runs and breaks: PostgreSQL and a Kafka broker as processes on fixed
- * ports and data that outlive them, the three domain services and the gateway, each of which can
- * be killed, paused and started again with the configuration it had.
+ * ports and data that outlive them, {@code replicas} of each domain service and of the gateway
+ * (each kind behind a {@link LocalBalancer}, as behind a Kubernetes Service, when there are
+ * several), each of which can be killed, paused and started again with the configuration it had.
+ * A process is named by its service and replica: {@code rewards-service#2}.
  */
 final class Cluster implements AutoCloseable {
 
     static final String GATEWAY = "gateway";
+    static final List<String> SERVICES = List.of("member-service", "referral-service", "rewards-service", GATEWAY);
     static final String DATABASE_PREFIX = "faults";
     /** A consumer paused longer than this is out of its group; the pause fault outlasts it. */
     static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
@@ -31,25 +35,32 @@ final class Cluster implements AutoCloseable {
     private final Path work;
     private final Postgres postgres;
     private final KafkaBroker broker;
+    private final int replicas;
     private final Map<String, String> secrets = RandomKeys.serviceSecrets();
+    /** Where callers reach each service: its one replica, or the balancer in front of them. */
+    private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
+    /** Each process's own port, by process name. */
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final List<LocalBalancer> balancers = new ArrayList<>();
     private final Map<String, Map<String, String>> environments = new HashMap<>();
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
     private final Map<String, Integer> incarnations = new HashMap<>();
 
-    private Cluster(Path root, Path work, Postgres postgres, KafkaBroker broker) {
+    private Cluster(Path root, Path work, Postgres postgres, KafkaBroker broker, int replicas) {
+        this.replicas = replicas;
         this.root = root;
         this.work = work;
         this.postgres = postgres;
         this.broker = broker;
     }
 
-    static Cluster start(Path root, Path work) throws IOException, InterruptedException {
+    static Cluster start(Path root, Path work, int replicas) throws IOException, InterruptedException {
         List<Integer> free = PortForwarder.freePorts(7);
         Postgres postgres = Postgres.start(work.resolve("postgres"), free.get(5));
         KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), free.get(6), PortForwarder.freePort());
-        Cluster cluster = new Cluster(root, work, postgres, broker);
+        Cluster cluster = new Cluster(root, work, postgres, broker, replicas);
         cluster.configure(free.subList(0, 4));
+        cluster.placeReplicas();
         for (String name : cluster.ports.keySet()) {
             cluster.launch(name, Map.of());
         }
@@ -69,11 +80,11 @@ final class Cluster implements AutoCloseable {
                         + SESSION_TIMEOUT.toMillis() + " -Dmp.messaging.connector.smallrye-kafka.heartbeat.interval.ms=3000");
         for (int i = 0; i < KinlinkPlatform.DOMAIN_SERVICES.size(); i++) {
             String service = KinlinkPlatform.DOMAIN_SERVICES.get(i);
-            ports.put(service, platformPorts.get(i + 1));
+            servicePorts.put(service, platformPorts.get(i + 1));
             environments.put(service, KinlinkPlatform.environment(service, broker.bootstrapServers(),
                     postgres.databaseServer(), DATABASE_PREFIX, secrets, serviceSettings, gatewayUrl));
         }
-        ports.put(GATEWAY, platformPorts.get(0));
+        servicePorts.put(GATEWAY, platformPorts.get(0));
         // the workload signs up and polls from one address: far above a person's limits
         Map<String, String> limits = new HashMap<>();
         for (String limit : List.of("REGISTRATION", "LANDING", "GENERAL", "LOGIN")) {
@@ -83,19 +94,55 @@ final class Cluster implements AutoCloseable {
         environments.put(GATEWAY, KinlinkPlatform.gatewayEnvironment(platformPorts, secrets, limits));
     }
 
+    /** Gives every process a port: the service's own with one replica, else free ones behind a balancer on it. */
+    private void placeReplicas() {
+        servicePorts.forEach((service, port) -> {
+            List<Integer> replicaPorts = replicas == 1 ? List.of(port) : PortForwarder.freePorts(replicas);
+            if (replicas > 1) {
+                balancers.add(LocalBalancer.start(port, replicaPorts));
+            }
+            for (int replica = 1; replica <= replicas; replica++) {
+                ports.put(service + "#" + replica, replicaPorts.get(replica - 1));
+            }
+        });
+    }
+
     /** Starts one process with its configuration plus {@code extra} (a failpoint), its log a file of its own. */
     private ServiceProcess launch(String name, Map<String, String> extra) {
-        Map<String, String> environment = new HashMap<>(environments.get(name));
+        String service = serviceOf(name);
+        Map<String, String> environment = new HashMap<>(environments.get(service));
+        if (service.equals(GATEWAY)) {
+            // each gateway's /q on a port of its own
+            environment.put(ServiceProcess.MANAGEMENT_PORT, Integer.toString(PortForwarder.freePort()));
+        }
         environment.putAll(extra);
         int incarnation = incarnations.merge(name, 1, Integer::sum);
-        ServiceProcess process = ServiceProcess.start(root, name, ports.get(name), environment,
-                work.resolve("logs").resolve(name + "-" + incarnation));
+        ServiceProcess process = ServiceProcess.start(root, service, ports.get(name), environment,
+                work.resolve("logs").resolve(name.replace('#', '-') + "-" + incarnation));
         running.put(name, process);
         return process;
     }
 
+    private static String serviceOf(String process) {
+        return process.substring(0, process.indexOf('#'));
+    }
+
+    /** How many replicas each service runs. */
+    int replicas() {
+        return replicas;
+    }
+
+    /** The processes of one service: {@code service#1} and on. */
+    List<String> replicasOf(String service) {
+        List<String> names = new ArrayList<>();
+        for (int replica = 1; replica <= replicas; replica++) {
+            names.add(service + "#" + replica);
+        }
+        return names;
+    }
+
     String gatewayUrl() {
-        return "http://localhost:" + ports.get(GATEWAY);
+        return "http://localhost:" + servicePorts.get(GATEWAY);
     }
 
     String bootstrapServers() {
@@ -134,11 +181,16 @@ final class Cluster implements AutoCloseable {
         return process;
     }
 
-    /** A clean restart (SIGTERM, Kubernetes' grace), as a rolling update does. */
+    /** A clean restart (SIGTERM, Kubernetes' grace), as a rolling update does to one pod. */
     void restart(String name) {
         running.get(name).stop(Duration.ofSeconds(45));
         running.get(name).kill();
         startAgain(name);
+    }
+
+    /** A rolling update: each replica of the service restarted in turn, the next once the last is ready again. */
+    void rollingRestart(String service) {
+        replicasOf(service).forEach(this::restart);
     }
 
     void killBroker() throws InterruptedException {
@@ -162,11 +214,14 @@ final class Cluster implements AutoCloseable {
         return work.resolve("logs");
     }
 
+    /** Stops the gateways first, so no request arrives at a service that is going away. */
     @Override
     public void close() throws InterruptedException {
-        List<ServiceProcess> processes = new ArrayList<>(running.values());
-        processes.get(processes.size() - 1).close();
-        processes.subList(0, processes.size() - 1).parallelStream().forEach(ServiceProcess::close);
+        running.entrySet().parallelStream().filter(process -> serviceOf(process.getKey()).equals(GATEWAY))
+                .forEach(process -> process.getValue().close());
+        running.entrySet().parallelStream().filter(process -> !serviceOf(process.getKey()).equals(GATEWAY))
+                .forEach(process -> process.getValue().close());
+        balancers.forEach(LocalBalancer::close);
         broker.close();
         postgres.close();
     }

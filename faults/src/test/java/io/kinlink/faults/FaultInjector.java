@@ -89,8 +89,12 @@ final class FaultInjector {
                 return "stopped immediately for " + DATABASE_OUTAGE.toSeconds() + " s, recovered";
             }
             case RESTART_GATEWAY -> {
-                cluster.restart(Cluster.GATEWAY);
+                cluster.restart(fault.target());
                 return "restarted";
+            }
+            case ROLLING_RESTART -> {
+                cluster.rollingRestart(fault.target());
+                return "restarted " + cluster.replicas() + " replica(s) one after another";
             }
             case PAUSE_SERVICE -> {
                 ServiceProcess paused = cluster.process(fault.target());
@@ -129,11 +133,12 @@ final class FaultInjector {
     }
 
     /**
-     * Stops the service, moves each of its consumer groups back on every partition (once the
-     * broker has let the dead members go), and starts it again: it receives again what it has applied.
+     * Stops every replica of the service, moves each of its consumer groups back on every partition
+     * (once the broker has let the dead members go), and starts them again: they receive again what
+     * they have applied.
      */
     private String rewind(String service) throws Exception {
-        cluster.kill(service);
+        cluster.replicasOf(service).forEach(cluster::kill);
         int moved = 0;
         try (Admin admin = admin()) {
             List<String> groups = admin.listGroups().all().get().stream().map(GroupListing::groupId)
@@ -142,7 +147,7 @@ final class FaultInjector {
                 moved += rewindGroup(admin, group);
             }
         }
-        cluster.startAgain(service);
+        cluster.replicasOf(service).forEach(cluster::startAgain);
         return "moved back " + moved + " partition offsets";
     }
 

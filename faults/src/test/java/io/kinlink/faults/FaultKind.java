@@ -2,7 +2,7 @@ package io.kinlink.faults;
 
 /** What can go wrong, each as the suite makes it happen. */
 enum FaultKind {
-    /** SIGKILL a domain service at a random moment, then start it again. */
+    /** SIGKILL a replica of a domain service at a random moment, then start it again. */
     KILL_SERVICE,
     /** A domain service halts itself right after a consumer's commit, before the offset commit. */
     CRASH_AFTER_CONSUMER_COMMIT,
@@ -12,12 +12,14 @@ enum FaultKind {
     KILL_BROKER,
     /** PostgreSQL stopped in immediate mode and started again (crash recovery). */
     POSTGRES_IMMEDIATE_STOP,
-    /** The gateway restarted as a rolling update would. */
+    /** One gateway restarted cleanly (SIGTERM, its grace), as when a node is drained. */
     RESTART_GATEWAY,
     /** A domain service paused (SIGSTOP) past its consumers' session timeout, then resumed. */
     PAUSE_SERVICE,
     /** A stopped service's consumer groups moved back by some records: everything since is delivered again. */
     REWIND_OFFSETS,
     /** An event already on a topic published a second time, as a relay retry would. */
-    PUBLISH_TWICE
+    PUBLISH_TWICE,
+    /** Every replica of a service (a domain service or the gateway) restarted in turn, as a rolling update does. */
+    ROLLING_RESTART
 }

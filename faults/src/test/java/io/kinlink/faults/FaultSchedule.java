@@ -11,7 +11,8 @@ import io.kinlink.testsupport.KinlinkPlatform;
 /**
  * The faults of one seed, in the order they strike: two kinds taken in turn from the list of
  * kinds (so any five consecutive seeds cover every kind) and a third drawn at random, each at a
- * random moment of the workload and aimed at a random service.
+ * random moment of the workload and aimed at a random service, and at a random one of its
+ * replicas ({@code rewards-service#2}) where the fault strikes one process.
  */
 record FaultSchedule(long seed, List<Fault> faults) {
 
@@ -25,7 +26,7 @@ record FaultSchedule(long seed, List<Fault> faults) {
         }
     }
 
-    static FaultSchedule of(long seed) {
+    static FaultSchedule of(long seed, int replicas) {
         Random random = new Random(seed * 7919 + 17);
         FaultKind[] kinds = FaultKind.values();
         int first = (int) Math.floorMod(2 * (seed - 1), (long) kinds.length);
@@ -33,10 +34,15 @@ record FaultSchedule(long seed, List<Fault> faults) {
                 kinds[random.nextInt(kinds.length)]);
         List<Fault> faults = new ArrayList<>();
         for (FaultKind kind : chosen) {
+            String service = KinlinkPlatform.DOMAIN_SERVICES.get(random.nextInt(KinlinkPlatform.DOMAIN_SERVICES.size()));
+            String replica = "#" + (1 + random.nextInt(replicas));
             String target = switch (kind) {
                 case KILL_BROKER, POSTGRES_IMMEDIATE_STOP, PUBLISH_TWICE -> null;
-                case RESTART_GATEWAY -> Cluster.GATEWAY;
-                default -> KinlinkPlatform.DOMAIN_SERVICES.get(random.nextInt(KinlinkPlatform.DOMAIN_SERVICES.size()));
+                case RESTART_GATEWAY -> Cluster.GATEWAY + replica;
+                // all replicas of a service: its consumer groups must be empty to move their offsets
+                case REWIND_OFFSETS -> service;
+                case ROLLING_RESTART -> Cluster.SERVICES.get(random.nextInt(Cluster.SERVICES.size()));
+                default -> service + replica;
             };
             // a relay sends a batch per round, a consumer passes once per event: fewer relay passes come by
             int pass = switch (kind) {

@@ -32,10 +32,12 @@ class FaultSuiteIT {
         Path work = root.resolve("faults/target/cluster");
         deleteRecursively(work);
         List<Long> seeds = seeds(System.getProperty("kinlink.faults.seeds", "1-5"));
+        // as production runs them: two of each service and of the gateway
+        int replicas = Integer.getInteger("kinlink.faults.replicas", 2);
         SuiteReport report = new SuiteReport();
         List<String> planted;
         long started = System.nanoTime();
-        try (Cluster cluster = Cluster.start(root, work);
+        try (Cluster cluster = Cluster.start(root, work, replicas);
              Databases databases = new Databases(cluster.databaseServer())) {
             Api api = new Api(cluster.gatewayUrl());
             Standing standing = Standing.open(api, cluster);
@@ -49,7 +51,8 @@ class FaultSuiteIT {
             }
             planted = PlantedViolations.missed(cluster.databaseServer(), databases, last);
         } finally {
-            report.write(root.resolve("faults/target/fault-report.md"), Duration.ofNanos(System.nanoTime() - started));
+            report.write(root.resolve("faults/target/fault-report.md"), replicas,
+                    Duration.ofNanos(System.nanoTime() - started));
         }
         List<SuiteReport.SeedResult> failed = report.failed();
         assertTrue(failed.isEmpty(), () -> failed.stream().map(result -> "seed " + result.seed() + " (replay: faults/run --seeds "
@@ -63,7 +66,7 @@ class FaultSuiteIT {
 
     private static SeedRun runSeed(long seed, Cluster cluster, Databases databases, Api api, Standing standing,
                                    Set<String> seen) throws Exception {
-        FaultSchedule schedule = FaultSchedule.of(seed);
+        FaultSchedule schedule = FaultSchedule.of(seed, cluster.replicas());
         FaultInjector injector = new FaultInjector(cluster, seed);
         long retriesBefore = api.retries();
         long start = System.nanoTime();

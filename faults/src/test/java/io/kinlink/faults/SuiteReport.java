@@ -53,9 +53,10 @@ final class SuiteReport {
         return text.toString();
     }
 
-    void write(Path file, Duration took) throws IOException {
+    void write(Path file, int replicas, Duration took) throws IOException {
         Files.createDirectories(file.getParent());
-        Files.writeString(file, "# Fault suite\n\n" + markdown(took));
+        Files.writeString(file, "# Fault suite\n\n" + replicas + " replica(s) of each domain service and of the gateway"
+                + (replicas > 1 ? ", each kind behind a local balancer" : "") + ".\n\n" + markdown(took));
     }
 
     private String seedRange() {

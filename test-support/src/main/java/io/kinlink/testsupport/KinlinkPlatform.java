@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * The four services as separate processes on a given Kafka and PostgreSQL: each domain service
- * with a database of its own, the gateway in front. Used by the local stack and the e2e tests.
+ * with a database of its own (shared by its replicas), the gateway in front. Used by the local
+ * stack, the e2e tests and the benchmark, with one or several replicas of each.
  */
 public final class KinlinkPlatform implements AutoCloseable {
 
@@ -30,12 +31,38 @@ public final class KinlinkPlatform implements AutoCloseable {
             "KINLINK_BRAND_PITCH_ZH", "好友推荐，一起变美", "KINLINK_BRAND_PITCH_EN", "Friends bring friends",
             "KINLINK_BRAND_COLOUR", "#8a3f6b");
 
-    private final List<ServiceProcess> services;
-    private final ServiceProcess gateway;
+    /**
+     * How many of each process run: replicas of every domain service, and gateways. With more than
+     * one, a {@link LocalBalancer} on the process's usual port spreads connections over them, as a
+     * Kubernetes Service does.
+     */
+    public record Replicas(int perService, int gateways) {
 
-    private KinlinkPlatform(List<ServiceProcess> services, ServiceProcess gateway) {
+        public static final Replicas ONE = new Replicas(1, 1);
+
+        public Replicas {
+            if (perService < 1 || gateways < 1) {
+                throw new IllegalArgumentException("At least one of each process: " + perService + ", " + gateways);
+            }
+        }
+
+        /** {@code n} replicas of each domain service and, beyond one, two gateways (as production's least). */
+        public static Replicas of(int n) {
+            return n == 1 ? ONE : new Replicas(n, 2);
+        }
+    }
+
+    private final List<ServiceProcess> services;
+    private final List<ServiceProcess> gateways;
+    private final List<LocalBalancer> balancers;
+    private final String gatewayUrl;
+
+    private KinlinkPlatform(List<ServiceProcess> services, List<ServiceProcess> gateways, List<LocalBalancer> balancers,
+                            String gatewayUrl) {
         this.services = services;
-        this.gateway = gateway;
+        this.gateways = gateways;
+        this.balancers = balancers;
+        this.gatewayUrl = gatewayUrl;
     }
 
     /**
@@ -57,26 +84,62 @@ public final class KinlinkPlatform implements AutoCloseable {
                                         String database, List<Integer> ports, Map<String, String> secrets,
                                         Map<String, String> gatewayOverrides, Map<String, String> serviceOverrides,
                                         Path logDir) {
+        return start(root, kafkaBootstrapServers, postgres, database, ports, secrets, gatewayOverrides,
+                serviceOverrides, logDir, Replicas.ONE);
+    }
+
+    /**
+     * As above, with {@code replicas} of each process. The ports are where callers reach each kind
+     * (a balancer when there are several); the replicas listen on free ports of their own.
+     */
+    public static KinlinkPlatform start(Path root, String kafkaBootstrapServers, DatabaseServer postgres,
+                                        String database, List<Integer> ports, Map<String, String> secrets,
+                                        Map<String, String> gatewayOverrides, Map<String, String> serviceOverrides,
+                                        Path logDir, Replicas replicas) {
         List<ServiceProcess> started = new ArrayList<>();
+        List<LocalBalancer> balancers = new ArrayList<>();
         try {
             String gatewayUrl = "http://localhost:" + ports.get(0);
             for (int i = 0; i < DOMAIN_SERVICES.size(); i++) {
                 String service = DOMAIN_SERVICES.get(i);
                 Map<String, String> env = environment(service, kafkaBootstrapServers, postgres, database, secrets,
                         serviceOverrides, gatewayUrl);
-                started.add(ServiceProcess.start(root, service, ports.get(i + 1), env, logDir));
+                List<Integer> replicaPorts = replicaPorts(ports.get(i + 1), replicas.perService(), balancers);
+                for (int replica = 1; replica <= replicaPorts.size(); replica++) {
+                    started.add(ServiceProcess.start(root, service, replica, replicaPorts.get(replica - 1), env, logDir));
+                }
             }
-            Map<String, String> gatewayEnv = gatewayEnvironment(ports, secrets, gatewayOverrides);
-            ServiceProcess gateway = ServiceProcess.start(root, "gateway", ports.get(0), gatewayEnv, logDir);
-            started.add(gateway);
-            for (ServiceProcess service : started) {
-                service.awaitReady(Duration.ofMinutes(2));
+            int domainProcesses = started.size();
+            List<Integer> gatewayPorts = replicaPorts(ports.get(0), replicas.gateways(), balancers);
+            for (int replica = 1; replica <= gatewayPorts.size(); replica++) {
+                Map<String, String> overrides = new HashMap<>(gatewayOverrides);
+                if (replica > 1) {
+                    // each gateway's /q on a port of its own
+                    overrides.remove(ServiceProcess.MANAGEMENT_PORT);
+                }
+                started.add(ServiceProcess.start(root, "gateway", replica, gatewayPorts.get(replica - 1),
+                        gatewayEnvironment(ports, secrets, overrides), logDir));
             }
-            return new KinlinkPlatform(started.subList(0, DOMAIN_SERVICES.size()), gateway);
+            for (ServiceProcess process : started) {
+                process.awaitReady(Duration.ofMinutes(replicas.equals(Replicas.ONE) ? 2 : 4));
+            }
+            return new KinlinkPlatform(List.copyOf(started.subList(0, domainProcesses)),
+                    List.copyOf(started.subList(domainProcesses, started.size())), balancers, gatewayUrl);
         } catch (RuntimeException e) {
             started.forEach(ServiceProcess::close);
+            balancers.forEach(LocalBalancer::close);
             throw e;
         }
+    }
+
+    /** {@code port} itself for one replica; else free ports for the replicas, and a balancer on {@code port}. */
+    private static List<Integer> replicaPorts(int port, int count, List<LocalBalancer> balancers) {
+        if (count == 1) {
+            return List.of(port);
+        }
+        List<Integer> replicaPorts = PortForwarder.freePorts(count);
+        balancers.add(LocalBalancer.start(port, replicaPorts));
+        return replicaPorts;
     }
 
     /**
@@ -130,22 +193,30 @@ public final class KinlinkPlatform implements AutoCloseable {
         return env;
     }
 
+    /** Where callers reach the platform: the gateway, or the balancer in front of the gateways. */
     public String gatewayUrl() {
-        return gateway.url();
+        return gatewayUrl;
     }
 
+    /** The first gateway (with one, the gateway). */
     public ServiceProcess gateway() {
-        return gateway;
+        return gateways.get(0);
     }
 
+    public List<ServiceProcess> gateways() {
+        return gateways;
+    }
+
+    /** Every replica of every domain service. */
     public List<ServiceProcess> services() {
         return services;
     }
 
-    /** Stops the gateway first, so no request arrives at a service that is going away. */
+    /** Stops the gateways first, so no request arrives at a service that is going away. */
     @Override
     public void close() {
-        gateway.close();
+        gateways.parallelStream().forEach(ServiceProcess::close);
         services.parallelStream().forEach(ServiceProcess::close);
+        balancers.forEach(LocalBalancer::close);
     }
 }

@@ -58,13 +58,15 @@ public final class LocalStack {
             stopped.countDown();
         }, "stop-kinlink"));
 
-        System.out.println("Starting member, referral and rewards services and the gateway ...");
+        System.out.println(options.replicas() == 1 ? "Starting member, referral and rewards services and the gateway ..."
+                : "Starting " + options.replicas() + " replicas each of the member, referral and rewards services and two gateways,"
+                + " each kind behind a local balancer ...");
         int port = options.port();
         try {
             platform.set(KinlinkPlatform.start(options.root(), kafka.bootstrapServers(),
                     postgres.asDatabaseServer(), "kinlink", List.of(port, port + 1, port + 2, port + 3),
                     secrets(options.data()), Map.of(ServiceProcess.MANAGEMENT_PORT, Integer.toString(port + 4)),
-                    kafka.serviceEnvironment(), options.data().resolve("logs")));
+                    kafka.serviceEnvironment(), options.data().resolve("logs"), KinlinkPlatform.Replicas.of(options.replicas())));
         } catch (RuntimeException failed) {
             // the shutdown hook stops Kafka and PostgreSQL; nothing is left running behind a failed start
             System.err.println("\nKinlink did not start: " + failed.getMessage());
@@ -75,8 +77,15 @@ public final class LocalStack {
                 platform.get().gatewayUrl());
         System.out.println("Operator login: admin, password " + RandomKeys.ADMIN_PASSWORD + " in "
                 + options.data().resolve("secrets.properties").toAbsolutePath());
-        System.out.println("Health and metrics: the gateway's on http://localhost:" + (port + 4) + "/q/health and /q/metrics, "
-                + "each service's on its own port (" + (port + 1) + "-" + (port + 3) + ")");
+        if (options.replicas() == 1) {
+            System.out.println("Health and metrics: the gateway's on http://localhost:" + (port + 4) + "/q/health and /q/metrics, "
+                    + "each service's on its own port (" + (port + 1) + "-" + (port + 3) + ")");
+        } else {
+            platform.get().gateways().forEach(gateway -> System.out.println("  gateway " + gateway.replica() + ": "
+                    + gateway.url() + ", health and metrics on " + gateway.managementUrl() + "/q/health"));
+            platform.get().services().forEach(service -> System.out.println("  " + service.name() + " "
+                    + service.replica() + ": " + service.url() + " (log " + service.log().getFileName() + ")"));
+        }
         System.out.println("Service logs: " + options.data().resolve("logs").toAbsolutePath() + "   Ctrl-C stops it.");
         stopped.await();
     }
@@ -127,23 +136,28 @@ public final class LocalStack {
         }
     }
 
-    record Options(Path root, Path data, boolean wipe, int port) {
+    record Options(Path root, Path data, boolean wipe, int port, int replicas) {
 
         static Options parse(String[] args) {
             Path root = Path.of(System.getProperty("kinlink.root", "."));
             Path data = root.resolve(".kinlink");
             boolean wipe = false;
             int port = 8080;
+            int replicas = 1;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--wipe" -> wipe = true;
                     case "--data" -> data = Path.of(args[++i]);
                     case "--port" -> port = Integer.parseInt(args[++i]);
+                    case "--replicas" -> replicas = Integer.parseInt(args[++i]);
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                            + " (known: --wipe, --data DIR, --port N; services use the next three ports)");
+                            + " (known: --wipe, --data DIR, --port N, --replicas N; services use the next three ports)");
                 }
             }
-            return new Options(root, data, wipe, port);
+            if (replicas < 1 || replicas > 8) {
+                throw new IllegalArgumentException("--replicas takes 1 to 8, not " + replicas);
+            }
+            return new Options(root, data, wipe, port, replicas);
         }
     }
 }

@@ -27,13 +27,15 @@ public final class ServiceProcess implements AutoCloseable {
     public static final String MANAGEMENT_PORT = "QUARKUS_MANAGEMENT_PORT";
 
     private final String name;
+    private final int replica;
     private final int port;
     private final int managementPort;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String name, int port, int managementPort, Process process, Path log) {
+    private ServiceProcess(String name, int replica, int port, int managementPort, Process process, Path log) {
         this.name = name;
+        this.replica = replica;
         this.port = port;
         this.managementPort = managementPort;
         this.process = process;
@@ -45,13 +47,22 @@ public final class ServiceProcess implements AutoCloseable {
      * environment, where secrets do not show in a process listing.
      */
     public static ServiceProcess start(Path root, String name, int port, Map<String, String> environment, Path logDir) {
+        return start(root, name, 1, port, environment, logDir);
+    }
+
+    /**
+     * Starts replica {@code replica} (from 1) of a service: the first logs to {@code <name>.log} as
+     * a lone process does, the others to {@code <name>-<replica>.log}.
+     */
+    public static ServiceProcess start(Path root, String name, int replica, int port, Map<String, String> environment,
+                                       Path logDir) {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package -DskipTests)");
         }
         try {
             Files.createDirectories(logDir);
-            Path log = logDir.resolve(name + ".log");
+            Path log = logDir.resolve(replica == 1 ? name + ".log" : name + "-" + replica + ".log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = new ArrayList<>(List.of(java));
             command.addAll(List.of(System.getProperty(JVM_OPTIONS, FAST_START).trim().split("\\s+")));
@@ -63,7 +74,7 @@ public final class ServiceProcess implements AutoCloseable {
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
             int management = environment.containsKey(MANAGEMENT_PORT)
                     ? Integer.parseInt(environment.get(MANAGEMENT_PORT)) : port;
-            return new ServiceProcess(name, port, management, builder.start(), log);
+            return new ServiceProcess(name, replica, port, management, builder.start(), log);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start " + name, e);
         }
@@ -104,6 +115,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /** Which replica of its service this is, from 1. */
+    public int replica() {
+        return replica;
     }
 
     /** The operating system's id of the process (the benchmark reads its memory). */
