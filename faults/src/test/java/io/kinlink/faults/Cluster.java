@@ -175,6 +175,12 @@ final class Cluster implements AutoCloseable {
         launch(name, Map.of()).awaitReady(Duration.ofMinutes(3));
     }
 
+    /** Starts killed processes again all at once (as a Deployment's pods come back) and waits until each is ready. */
+    void startAgain(List<String> names) {
+        List<ServiceProcess> started = names.stream().map(name -> launch(name, Map.of())).toList();
+        started.forEach(process -> process.awaitReady(Duration.ofMinutes(3)));
+    }
+
     /** Starts a killed process with a failpoint armed: it halts itself on that pass through the point. */
     ServiceProcess startArmed(String name, String failpoint) {
         ServiceProcess process = launch(name, Map.of("KINLINK_FAILPOINT", failpoint));

@@ -147,7 +147,7 @@ final class FaultInjector {
                 moved += rewindGroup(admin, group);
             }
         }
-        cluster.replicasOf(service).forEach(cluster::startAgain);
+        cluster.startAgain(cluster.replicasOf(service));
         return "moved back " + moved + " partition offsets";
     }
 

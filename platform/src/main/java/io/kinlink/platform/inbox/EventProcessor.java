@@ -30,7 +30,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * a failed try rolls back and is retried with a growing pause (a database that cannot be reached
  * is waited for without spending a try), and an event that keeps failing
  * (or cannot be read at all) is thrown back to the messaging layer, which sends it to the
- * consumer's dead-letter topic with the reason. Each delivery is a "process" span of the trace
+ * consumer's dead-letter topic with the reason. A replica that is stopping applies nothing more:
+ * it leaves the event unacknowledged for the partition's next owner ({@link ServiceStopping}). Each delivery is a "process" span of the trace
  * that published the event (under the messaging extension's span for its arrival, where there is
  * one), and is measured.
  */
@@ -44,14 +45,16 @@ public class EventProcessor {
     private final ConsumerSettings settings;
     private final EventMetrics metrics;
     private final Telemetry telemetry;
+    private final ServiceStopping service;
 
     public EventProcessor(Inbox inbox, ObjectMapper mapper, ConsumerSettings settings, EventMetrics metrics,
-                          Telemetry telemetry) {
+                          Telemetry telemetry, ServiceStopping service) {
         this.inbox = inbox;
         this.mapper = mapper;
         this.settings = settings;
         this.metrics = metrics;
         this.telemetry = telemetry;
+        this.service = service;
     }
 
     /**
@@ -104,6 +107,9 @@ public class EventProcessor {
         Timer.Sample sample = metrics.start();
         Duration backoff = settings.initialBackoff();
         for (int attempt = 1; ; attempt++) {
+            if (service.stopping()) {
+                throw new ServiceStopping.LeftForTheNextReplica(event.type() + " " + event.id(), null);
+            }
             try {
                 boolean applied = QuarkusTransaction.requiringNew().call(() -> {
                     if (!inbox.firstDelivery(consumer, event.id())) {
@@ -120,6 +126,11 @@ public class EventProcessor {
                 metrics.deadLettered(topic, DeadLetterReason.UNREADABLE);
                 throw e;
             } catch (RuntimeException e) {
+                if (service.stopping()) {
+                    // the pools are closing under this try: not the event's fault, and not this replica's any more
+                    LOG.infof("%s leaves %s %s to the partition's next owner: stopping", consumer, event.type(), event.id());
+                    throw new ServiceStopping.LeftForTheNextReplica(event.type() + " " + event.id(), e);
+                }
                 if (DatabaseOutage.causedBy(e)) {
                     // the event is not at fault: wait for the database without spending a try
                     LOG.warnf("%s cannot reach its database for %s %s, waiting %s: %s", consumer, event.type(),

@@ -1,10 +1,14 @@
 package io.kinlink.rewards.jobs;
 
 import static io.kinlink.rewards.RewardsEvents.awaitBalance;
+import static io.kinlink.rewards.RewardsEvents.envelope;
 import static io.kinlink.rewards.RewardsEvents.publish;
 import static io.kinlink.rewards.RewardsEvents.purchase;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,7 +34,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.kinlink.events.ReferralQualified;
 import io.kinlink.rewards.LedgerInvariants;
+import io.kinlink.rewards.gate.HeldRewardDecisions;
 import io.kinlink.rewards.RewardsEvents;
 import io.kinlink.rewards.coupons.CouponService;
 import io.kinlink.rewards.holding.HoldingRelease;
@@ -62,6 +68,8 @@ class JobsWithReplicasTest {
     PointsExpiry expiry;
     @Inject
     CouponService coupons;
+    @Inject
+    HeldRewardDecisions heldRewards;
     @Inject
     DataSource dataSource;
 
@@ -137,6 +145,52 @@ class JobsWithReplicasTest {
             assertEquals("1", query("select count(*) from coupon_movement where coupon_id = ?::uuid and kind = 'EXPIRED'",
                     coupon), "coupon " + coupon + " expired and recorded once");
         }
+    }
+
+    /**
+     * September 2018 under a 10% cap: five referrers' qualification coupons (20,000 fen each) meet a
+     * budget with room for one; the other four are held. More revenue makes room for all, and two
+     * replicas' release jobs at once pay each held coupon once.
+     */
+    @Test
+    void two_replicas_releasing_held_rewards_at_once_pay_each_once() throws Exception {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("kind", "BUDGET_CAP", "params", Map.of("shareBasisPoints", 1000, "minimumFen", 0),
+                        "effectiveFrom", "2018-08-31T16:00:00Z", "effectiveTo", "2018-09-30T16:00:00Z"))
+                .post("/api/rewards/rules/budget-cap/versions").then().statusCode(201);
+        Instant september = Instant.parse("2018-09-10T04:00:00Z");
+        List<UUID> referrers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            UUID referrer = UUID.randomUUID();
+            referrers.add(referrer);
+            publish(purchase(UUID.randomUUID(), UUID.randomUUID(), 100_000, september, referrer));
+        }
+        referrers.forEach(referrer -> awaitBalance(referrer, POINTS, 0));
+        // 500,000 fen of revenue: a 50,000 cap, 30,000 issued (rebates and the buyers' own-spend points)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> september(30_000, 50_000, 0));
+        for (UUID referrer : referrers) {
+            publish(envelope(referrer, new ReferralQualified(UUID.randomUUID(), referrer, UUID.randomUUID(),
+                    UUID.randomUUID(), 100_000, september.plusSeconds(60))));
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> september(50_000, 50_000, 4));
+
+        // a large purchase without a referrer: a 150,000 cap, room for the four held (and its 10,000 own-spend points)
+        publish(purchase(UUID.randomUUID(), UUID.randomUUID(), 1_000_000, september.plusSeconds(120)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> september(60_000, 150_000, 4));
+        List<Integer> released = bothReplicasAtOnce(heldRewards::releaseHeld);
+        assertTrue(released.get(0) + released.get(1) >= 4, "released " + released + " between the two");
+        september(140_000, 150_000, 0);
+        for (UUID referrer : referrers) {
+            given().get("/api/members/" + referrer + "/rewards/coupons").then().body("size()", equalTo(1));
+        }
+        assertEquals("4", query("select count(*) from held_reward where period = ? and status = 'RELEASED'", "2018-09"),
+                "the four held, each released once");
+    }
+
+    private static void september(long issued, long cap, int held) {
+        given().get("/api/rewards/budget?period=2018-09").then().statusCode(200)
+                .body("spentFen", equalTo((int) issued)).body("capFen", equalTo((int) cap))
+                .body("heldCount", equalTo(held));
     }
 
     /** Runs a job on two threads released at the same instant, as two replicas' schedulers would; their results. */
