@@ -33,6 +33,7 @@ import io.kinlink.testsupport.KinlinkPlatform;
 import io.kinlink.testsupport.PortForwarder;
 import io.kinlink.testsupport.RandomKeys;
 import io.kinlink.testsupport.ServiceProcess;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -52,9 +53,13 @@ class ReplicasIT {
     private static EmbeddedKafka kafka;
     private static KinlinkPlatform platform;
     private static String operator;
+    private static RequestSpecification othersDefaults;
 
     @BeforeAll
     static void twoOfEach() {
+        // another class's default request (its platform's operator login) would be refused by these gateways
+        othersDefaults = RestAssured.requestSpecification;
+        RestAssured.requestSpecification = null;
         Path root = Path.of(System.getProperty("kinlink.root", ".."));
         kafka = EmbeddedKafka.startTemporary();
         // sign-ups and share links from this one address far above a person's limits; logins as shipped (10 a minute)
@@ -74,6 +79,7 @@ class ReplicasIT {
 
     @AfterAll
     static void stop() {
+        RestAssured.requestSpecification = othersDefaults;
         if (platform != null) {
             platform.close();
         }

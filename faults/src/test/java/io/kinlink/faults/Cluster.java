@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.kinlink.testsupport.DatabaseServer;
 import io.kinlink.testsupport.KinlinkPlatform;
@@ -42,6 +44,8 @@ final class Cluster implements AutoCloseable {
     /** Each process's own port, by process name. */
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final List<LocalBalancer> balancers = new ArrayList<>();
+    /** Every port handed out, listened on yet or not: a new one is never one of them. */
+    private final Set<Integer> reserved = new HashSet<>();
     private final Map<String, Map<String, String>> environments = new HashMap<>();
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
     private final Map<String, Integer> incarnations = new HashMap<>();
@@ -96,8 +100,10 @@ final class Cluster implements AutoCloseable {
 
     /** Gives every process a port: the service's own with one replica, else free ones behind a balancer on it. */
     private void placeReplicas() {
+        // the services' ports are not listened on yet: no replica may take one
+        reserved.addAll(servicePorts.values());
         servicePorts.forEach((service, port) -> {
-            List<Integer> replicaPorts = replicas == 1 ? List.of(port) : PortForwarder.freePorts(replicas);
+            List<Integer> replicaPorts = replicas == 1 ? List.of(port) : PortForwarder.freePorts(replicas, reserved);
             if (replicas > 1) {
                 balancers.add(LocalBalancer.start(port, replicaPorts));
             }
@@ -113,7 +119,7 @@ final class Cluster implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(environments.get(service));
         if (service.equals(GATEWAY)) {
             // each gateway's /q on a port of its own
-            environment.put(ServiceProcess.MANAGEMENT_PORT, Integer.toString(PortForwarder.freePort()));
+            environment.put(ServiceProcess.MANAGEMENT_PORT, Integer.toString(PortForwarder.freePorts(1, reserved).get(0)));
         }
         environment.putAll(extra);
         int incarnation = incarnations.merge(name, 1, Integer::sum);

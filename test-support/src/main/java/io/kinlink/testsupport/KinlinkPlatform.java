@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,24 +99,27 @@ public final class KinlinkPlatform implements AutoCloseable {
                                         Path logDir, Replicas replicas) {
         List<ServiceProcess> started = new ArrayList<>();
         List<LocalBalancer> balancers = new ArrayList<>();
+        // ports handed out but not listened on yet: a replica's must not be one of them
+        Set<Integer> reserved = new HashSet<>(ports);
         try {
             String gatewayUrl = "http://localhost:" + ports.get(0);
             for (int i = 0; i < DOMAIN_SERVICES.size(); i++) {
                 String service = DOMAIN_SERVICES.get(i);
                 Map<String, String> env = environment(service, kafkaBootstrapServers, postgres, database, secrets,
                         serviceOverrides, gatewayUrl);
-                List<Integer> replicaPorts = replicaPorts(ports.get(i + 1), replicas.perService(), balancers);
+                List<Integer> replicaPorts = replicaPorts(ports.get(i + 1), replicas.perService(), balancers, reserved);
                 for (int replica = 1; replica <= replicaPorts.size(); replica++) {
                     started.add(ServiceProcess.start(root, service, replica, replicaPorts.get(replica - 1), env, logDir));
                 }
             }
             int domainProcesses = started.size();
-            List<Integer> gatewayPorts = replicaPorts(ports.get(0), replicas.gateways(), balancers);
+            List<Integer> gatewayPorts = replicaPorts(ports.get(0), replicas.gateways(), balancers, reserved);
             for (int replica = 1; replica <= gatewayPorts.size(); replica++) {
                 Map<String, String> overrides = new HashMap<>(gatewayOverrides);
-                if (replica > 1) {
+                if (replica > 1 || !overrides.containsKey(ServiceProcess.MANAGEMENT_PORT)) {
                     // each gateway's /q on a port of its own
-                    overrides.remove(ServiceProcess.MANAGEMENT_PORT);
+                    overrides.put(ServiceProcess.MANAGEMENT_PORT,
+                            Integer.toString(PortForwarder.freePorts(1, reserved).get(0)));
                 }
                 started.add(ServiceProcess.start(root, "gateway", replica, gatewayPorts.get(replica - 1),
                         gatewayEnvironment(ports, secrets, overrides), logDir));
@@ -133,11 +137,11 @@ public final class KinlinkPlatform implements AutoCloseable {
     }
 
     /** {@code port} itself for one replica; else free ports for the replicas, and a balancer on {@code port}. */
-    private static List<Integer> replicaPorts(int port, int count, List<LocalBalancer> balancers) {
+    private static List<Integer> replicaPorts(int port, int count, List<LocalBalancer> balancers, Set<Integer> reserved) {
         if (count == 1) {
             return List.of(port);
         }
-        List<Integer> replicaPorts = PortForwarder.freePorts(count);
+        List<Integer> replicaPorts = PortForwarder.freePorts(count, reserved);
         balancers.add(LocalBalancer.start(port, replicaPorts));
         return replicaPorts;
     }

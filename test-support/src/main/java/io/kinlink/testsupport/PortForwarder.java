@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Forwards TCP connections from a local port to a server. Tests point a client at a port where
@@ -56,6 +57,22 @@ public final class PortForwarder implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * {@code count} free ports none of which is in {@code reserved} (ports handed out earlier that
+     * nothing listens on yet), and adds them to it.
+     */
+    public static List<Integer> freePorts(int count, Set<Integer> reserved) {
+        List<Integer> ports = new ArrayList<>();
+        while (ports.size() < count) {
+            for (int port : freePorts(count - ports.size())) {
+                if (reserved.add(port)) {
+                    ports.add(port);
+                }
+            }
+        }
+        return ports;
     }
 
     /** A port nothing listens on right now. */
