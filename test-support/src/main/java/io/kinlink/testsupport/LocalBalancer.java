@@ -1,8 +1,6 @@
 package io.kinlink.testsupport;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -58,8 +56,7 @@ public final class LocalBalancer implements AutoCloseable {
                     client.close();
                     continue;
                 }
-                pipe(client, replica);
-                pipe(replica, client);
+                SocketPipes.connect(client, replica, "local-balancer-pump");
             } catch (IOException e) {
                 // the listener closed, or this one connection failed; the next is served as usual
             }
@@ -76,33 +73,10 @@ public final class LocalBalancer implements AutoCloseable {
                 replica.connect(new InetSocketAddress("localhost", port), CONNECT_TIMEOUT_MILLIS);
                 return replica;
             } catch (IOException refused) {
-                closeQuietly(replica);
+                SocketPipes.closeQuietly(replica);
             }
         }
         return null;
-    }
-
-    private static void pipe(Socket from, Socket to) {
-        Thread pump = new Thread(() -> {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException e) {
-                // one side closed
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, "local-balancer-pump");
-        pump.setDaemon(true);
-        pump.start();
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // nothing left to do
-        }
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.kinlink.testsupport;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -89,34 +87,10 @@ public final class PortForwarder implements AutoCloseable {
             try {
                 Socket client = listener.accept();
                 Socket server = new Socket(targetHost, targetPort);
-                pipe(client, server);
-                pipe(server, client);
+                SocketPipes.connect(client, server, "port-forwarder-pump");
             } catch (IOException e) {
                 // closed, or the target refused: the client sees a dropped connection and retries
             }
-        }
-    }
-
-    private static void pipe(Socket from, Socket to) {
-        Thread pump = new Thread(() -> {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException e) {
-                // one side closed
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, "port-forwarder-pump");
-        pump.setDaemon(true);
-        pump.start();
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // nothing left to do
         }
     }
 
