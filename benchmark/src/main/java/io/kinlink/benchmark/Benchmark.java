@@ -163,7 +163,7 @@ public final class Benchmark {
             Report.Pipeline atRate = Report.Pipeline.between(beforeRate, afterRate,
                     (System.nanoTime() - rateStarted) / 1e9, rate);
 
-            List<Report.Footprint> footprints = Report.Footprint.of(platform.services(), platform.gateway());
+            List<Report.Footprint> footprints = Report.Footprint.of(platform.services(), platform.gateways());
             // the smoke leaves the restarts out: it checks correctness within its three minutes
             Map<String, Double> alone = options.quick() ? Map.of() : startUp.measure(root, platform.services().stream()
                     .filter(service -> service.replica() == 1).toList(),

@@ -40,9 +40,9 @@ record Report(List<LoadResult> results, Pipeline sustained, Pipeline atRate, Cei
     /** A process's peak resident memory (the kernel's VmHWM) and its own start-up time (Quarkus' "started in"). */
     record Footprint(String service, double peakMegabytes, double startedSeconds) {
 
-        static List<Footprint> of(List<ServiceProcess> services, ServiceProcess gateway) throws IOException {
+        static List<Footprint> of(List<ServiceProcess> services, List<ServiceProcess> gateways) throws IOException {
             List<ServiceProcess> all = new ArrayList<>(services);
-            all.add(gateway);
+            all.addAll(gateways);
             List<Footprint> footprints = new ArrayList<>();
             for (ServiceProcess process : all) {
                 String status = Files.readString(Path.of("/proc/" + process.pid() + "/status"));
