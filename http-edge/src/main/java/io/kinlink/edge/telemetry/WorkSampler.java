@@ -1,8 +1,10 @@
 package io.kinlink.edge.telemetry;
 
 import java.util.List;
-import java.util.Optional;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.ConfigValue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.opentelemetry.api.common.Attributes;
@@ -26,15 +28,27 @@ import jakarta.inject.Singleton;
 @Singleton
 public class WorkSampler {
 
+    private static final String TRACES_ENDPOINT = "quarkus.otel.exporter.otlp.traces.endpoint";
+    private static final String ENDPOINT = "quarkus.otel.exporter.otlp.endpoint";
+
     @Produces
     @Singleton
-    Sampler sampler(@ConfigProperty(name = "quarkus.otel.exporter.otlp.traces.endpoint") Optional<String> traces,
-                    @ConfigProperty(name = "quarkus.otel.exporter.otlp.endpoint") Optional<String> all,
-                    @ConfigProperty(name = "quarkus.otel.traces.sampler.arg", defaultValue = "1.0") double ratio) {
-        if (traces.filter(url -> !url.isBlank()).isEmpty() && all.filter(url -> !url.isBlank()).isEmpty()) {
+    Sampler sampler(@ConfigProperty(name = "quarkus.otel.traces.sampler.arg", defaultValue = "1.0") double ratio) {
+        Config config = ConfigProvider.getConfig();
+        if (!configured(config.getConfigValue(TRACES_ENDPOINT)) && !configured(config.getConfigValue(ENDPOINT))) {
             return Sampler.alwaysOff();
         }
         return Sampler.parentBased(new RootsOfWork(Sampler.traceIdRatioBased(ratio)));
+    }
+
+    /**
+     * Whether someone set the endpoint: the extension gives {@code quarkus.otel.exporter.otlp.endpoint}
+     * a default ({@code http://localhost:4317/}), which would have every service sample and export to
+     * a collector that is not there (and pay for a span per JDBC statement). Defaults live in the
+     * lowest-ordinal source; every source a person writes to ranks above 0.
+     */
+    static boolean configured(ConfigValue endpoint) {
+        return endpoint.getValue() != null && !endpoint.getValue().isBlank() && endpoint.getSourceOrdinal() > 0;
     }
 
     /** A root span is kept (by the ratio) only where work starts; any other root is dropped. */
