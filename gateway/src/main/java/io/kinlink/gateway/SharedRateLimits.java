@@ -155,6 +155,11 @@ final class SharedRateLimits {
                             lease.expiresAt = now + LEASE_LIFE;
                             lease.refusedUntil = lease.tokens > 0 ? now
                                     : now + TimeUnit.SECONDS.toNanos(result.result().getLong("retryAfterSeconds", 1L));
+                            if (lease.tokens == 0) {
+                                // once per bucket and refill at most: the refusal stands until then
+                                LOG.infof("A shared limit is spent (%s a minute, bursts of %d): refused for %d s", perMinute,
+                                        burst, result.result().getLong("retryAfterSeconds", 1L));
+                            }
                         }
                     }
                     if (result.failed()) {
