@@ -3,63 +3,33 @@ package io.kinlink.member.ratelimit;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * The rate_bucket table: one token bucket per limited thing, refilled at its rate up to its burst.
- * A lease takes up to the tokens wanted in one statement, under the row's lock, so gateways asking
- * at the same moment never take the same token twice.
+ * The token buckets gateway replicas share (the partner keys' rates, the login and registration
+ * limits): each lease is one statement in a transaction of its own.
  */
 @ApplicationScoped
 public class RateBuckets {
 
+    private final RateBucketRepository buckets;
+
+    RateBuckets(RateBucketRepository buckets) {
+        this.buckets = buckets;
+    }
+
     /**
-     * Refills the bucket for the time since its last lease, gives back what a gateway did not use
-     * of its previous lease, and takes up to {@code wanted} whole tokens. A bucket seen for the
-     * first time starts full. {@code now()} is the statement's time: a lease that started before
-     * another committed never refills backwards.
+     * Refills the bucket for the time since its last lease, takes back the {@code returned} tokens
+     * a gateway did not spend, and hands out up to {@code wanted}.
      */
-    private static final String LEASE = """
-            insert into rate_bucket as b (id, tokens, last_granted, refilled_at)
-            values (?1, ?3 - least(?4, ?3), least(?4, ?3), now())
-            on conflict (id) do update set
-                last_granted = least(?4, floor(least(?3, b.tokens + ?5
-                        + greatest(0, extract(epoch from now() - b.refilled_at)) * ?2 / 60.0)))::integer,
-                tokens = least(?3, b.tokens + ?5 + greatest(0, extract(epoch from now() - b.refilled_at)) * ?2 / 60.0)
-                        - least(?4, floor(least(?3, b.tokens + ?5
-                        + greatest(0, extract(epoch from now() - b.refilled_at)) * ?2 / 60.0))),
-                refilled_at = greatest(b.refilled_at, now())
-            returning last_granted, tokens""";
-
-    private final EntityManager em;
-
-    RateBuckets(EntityManager em) {
-        this.em = em;
-    }
-
-    /** What a lease took, and the tokens left in the shared bucket after it (a fraction while refilling). */
-    public record Lease(int granted, double tokensLeft) {
-
-        /** Whole seconds until the bucket holds a token again, at {@code perMinute}; 0 when it holds one. */
-        public long secondsUntilNextToken(int perMinute) {
-            return tokensLeft >= 1 ? 0 : Math.max(1, (long) Math.ceil((1 - tokensLeft) * 60.0 / perMinute));
-        }
-    }
-
     @Transactional
-    public Lease lease(String bucket, int perMinute, int burst, int wanted, int returned) {
-        Object[] row = (Object[]) em.createNativeQuery(LEASE)
-                .setParameter(1, bucket).setParameter(2, perMinute).setParameter(3, burst)
-                .setParameter(4, wanted).setParameter(5, (double) returned)
-                .getSingleResult();
-        return new Lease(((Number) row[0]).intValue(), ((Number) row[1]).doubleValue());
+    public RateLease lease(String bucket, int perMinute, int burst, int wanted, int returned) {
+        return buckets.lease(bucket, perMinute, burst, wanted, returned);
     }
 
     /** Forgets buckets untouched for {@code idle}: longer than any refill, so they would be full anyway. */
     @Transactional
     public int purgeIdle(Duration idle) {
-        return em.createNativeQuery("delete from rate_bucket where refilled_at < now() - make_interval(secs => ?1)")
-                .setParameter(1, (double) idle.toSeconds()).executeUpdate();
+        return buckets.purgeIdle(idle);
     }
 }

@@ -1,6 +1,7 @@
-package io.kinlink.member.ratelimit;
+package io.kinlink.member.rest;
 
-import io.kinlink.member.ratelimit.RateBuckets.Lease;
+import io.kinlink.member.ratelimit.RateBuckets;
+import io.kinlink.member.ratelimit.RateLease;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -33,7 +34,7 @@ public class RateLeaseResource {
     @POST
     public Granted lease(@Valid @NotNull LeaseRequest request) {
         int wanted = Math.min(request.wanted(), request.burst());
-        Lease lease = buckets.lease(request.bucket(), request.perMinute(), request.burst(), wanted,
+        RateLease lease = buckets.lease(request.bucket(), request.perMinute(), request.burst(), wanted,
                 Math.min(request.returned(), request.burst()));
         return new Granted(lease.granted(), lease.granted() > 0 ? 0 : lease.secondsUntilNextToken(request.perMinute()));
     }
