@@ -6,10 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -60,21 +57,13 @@ final class PartnerKeyCheck {
         Matcher member = MEMBER_PATH.matcher(path);
         Asked asked = new Asked(key, member.matches() ? member.group(1).toLowerCase() : null);
         Future<Callers.VerifiedCaller> check = checks.get(asked, this::ask);
-        // a shared check completes on the context of the request that started it: answer on ours
-        Context here = Vertx.currentContext();
-        Promise<Callers.VerifiedCaller> answer = Promise.promise();
-        check.onComplete(result -> {
-            // an unreachable member service is not an answer: the next request asks again
-            if (result.failed() && !(result.cause() instanceof Callers.RefusedCredentials)) {
+        // an unreachable member service is not an answer: the next request asks again
+        check.onFailure(failure -> {
+            if (!(failure instanceof Callers.RefusedCredentials)) {
                 checks.forget(asked, check);
             }
-            if (here == null || here == Vertx.currentContext()) {
-                answer.handle(result);
-            } else {
-                here.runOnContext(ignored -> answer.handle(result));
-            }
         });
-        return answer.future();
+        return CallersContext.answerHere(check);
     }
 
     private Future<Callers.VerifiedCaller> ask(Asked asked) {

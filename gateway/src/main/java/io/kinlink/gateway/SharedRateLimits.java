@@ -19,10 +19,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -86,16 +83,7 @@ final class SharedRateLimits {
      * Completes on the caller's Vert.x context.
      */
     Future<Long> secondsUntilAllowed(String key, int perMinute, int burst) {
-        Context here = Vertx.currentContext();
-        Promise<Long> answer = Promise.promise();
-        decide(key, perMinute, burst).onComplete(result -> {
-            if (here == null || here == Vertx.currentContext()) {
-                answer.handle(result);
-            } else {
-                here.runOnContext(ignored -> answer.handle(result));
-            }
-        });
-        return answer.future();
+        return CallersContext.answerHere(decide(key, perMinute, burst));
     }
 
     private Future<Long> decide(String key, int perMinute, int burst) {
